@@ -1,0 +1,148 @@
+//! The terminal's state without any DOM: scrollback, history navigation and reset.
+//! Plain Rust, so it is tested natively.
+
+use sandbox::{Session, SessionConfig, SimTime};
+
+/// Which stream a scrollback line came from; the view styles each differently.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LineKind {
+    /// The prompt and the command the learner typed.
+    Input,
+    Stdout,
+    Stderr,
+}
+
+/// One entry of scrollback.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Line {
+    pub kind: LineKind,
+    pub text: String,
+}
+
+/// Everything the terminal shows, and the session behind it.
+#[derive(Debug, Clone)]
+pub struct TerminalModel {
+    config: SessionConfig,
+    session: Session,
+    scrollback: Vec<Line>,
+    /// Position while browsing history with the arrow keys; `None` when editing a new line.
+    cursor: Option<usize>,
+    /// What the learner had typed before starting to browse history.
+    draft: String,
+}
+
+impl TerminalModel {
+    pub fn new(config: SessionConfig) -> Self {
+        TerminalModel {
+            session: Session::new(config.clone()),
+            config,
+            scrollback: Vec::new(),
+            cursor: None,
+            draft: String::new(),
+        }
+    }
+
+    pub fn prompt(&self) -> String {
+        self.session.prompt()
+    }
+
+    pub fn scrollback(&self) -> &[Line] {
+        &self.scrollback
+    }
+
+    /// Runs `line` at `now` and appends the prompt, the line and its output to the scrollback.
+    pub fn submit(&mut self, line: &str, now: SimTime) {
+        self.cursor = None;
+        self.draft.clear();
+        let prompt = self.session.prompt();
+        let output = self.session.run(line, now);
+        if output.clear_screen {
+            self.scrollback.clear();
+            return;
+        }
+        self.scrollback.push(Line { kind: LineKind::Input, text: format!("{prompt}{line}") });
+        for (kind, text) in [(LineKind::Stdout, output.stdout), (LineKind::Stderr, output.stderr)] {
+            if !text.is_empty() {
+                self.scrollback.push(Line { kind, text });
+            }
+        }
+    }
+
+    /// The previous history entry (ArrowUp); `current` is what the input holds now.
+    pub fn history_prev(&mut self, current: &str) -> Option<String> {
+        let history = self.session.history();
+        let index = match self.cursor {
+            None if history.is_empty() => return None,
+            None => {
+                self.draft = current.to_string();
+                history.len() - 1
+            }
+            Some(0) => 0,
+            Some(i) => i - 1,
+        };
+        self.cursor = Some(index);
+        Some(history[index].clone())
+    }
+
+    /// The next history entry (ArrowDown), or the draft once past the newest.
+    pub fn history_next(&mut self) -> Option<String> {
+        let i = self.cursor?;
+        if i + 1 < self.session.history().len() {
+            self.cursor = Some(i + 1);
+            Some(self.session.history()[i + 1].clone())
+        } else {
+            self.cursor = None;
+            Some(std::mem::take(&mut self.draft))
+        }
+    }
+
+    /// Back to a fresh session on the same configuration.
+    pub fn reset(&mut self) {
+        *self = TerminalModel::new(self.config.clone());
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn model() -> TerminalModel {
+        TerminalModel::new(SessionConfig::default())
+    }
+
+    #[test]
+    fn submit_records_input_and_output() {
+        let mut m = model();
+        m.submit("echo hi", SimTime::ZERO);
+        assert_eq!(
+            m.scrollback(),
+            &[
+                Line { kind: LineKind::Input, text: "learner@laptop:~$ echo hi".into() },
+                Line { kind: LineKind::Stdout, text: "hi\n".into() },
+            ]
+        );
+    }
+
+    #[test]
+    fn arrows_walk_history_and_return_to_the_draft() {
+        let mut m = model();
+        m.submit("echo one", SimTime::ZERO);
+        m.submit("echo two", SimTime::ZERO);
+        assert_eq!(m.history_prev("ech").as_deref(), Some("echo two"));
+        assert_eq!(m.history_prev("").as_deref(), Some("echo one"));
+        assert_eq!(m.history_prev("").as_deref(), Some("echo one"));
+        assert_eq!(m.history_next().as_deref(), Some("echo two"));
+        assert_eq!(m.history_next().as_deref(), Some("ech"));
+        assert_eq!(m.history_next(), None);
+    }
+
+    #[test]
+    fn clear_empties_scrollback_and_reset_forgets_history() {
+        let mut m = model();
+        m.submit("echo one", SimTime::ZERO);
+        m.submit("clear", SimTime::ZERO);
+        assert!(m.scrollback().is_empty());
+        m.reset();
+        assert_eq!(m.history_prev(""), None);
+    }
+}
