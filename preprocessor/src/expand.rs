@@ -45,7 +45,9 @@ pub fn expand_chapter(source: &str, file: &str, resolver: &dyn Resolver) -> Resu
                 }
             }
             Event::End(TagEnd::CodeBlock) => {
-                let Some((info, block, body_start, body)) = current.take() else { continue };
+                let Some((info, block, body_start, body)) = current.take() else {
+                    continue;
+                };
                 let block_line = line_of(source, block.start);
                 let body_line = body_start.map_or(block_line + 1, |at| line_of(source, at));
                 let directive = parse_directive(&info, &body, file, block_line, body_line)?;
@@ -74,18 +76,30 @@ fn parse_directive(
     block_line: usize,
     body_line: usize,
 ) -> Result<Directive, Error> {
-    let error = |line: usize, message: String| Error { file: file.to_string(), line, message };
+    let error = |line: usize, message: String| Error {
+        file: file.to_string(),
+        line,
+        message,
+    };
     let name = info[PREFIX.len()..].split_whitespace().next().unwrap_or("");
     let kind = WidgetKind::from_name(name).ok_or_else(|| {
         let known: Vec<&str> = WidgetKind::ALL.iter().map(|k| k.name()).collect();
         error(
             block_line,
-            format!("unknown widget `{PREFIX}{name}`; known widgets: {}", known.join(", ")),
+            format!(
+                "unknown widget `{PREFIX}{name}`; known widgets: {}",
+                known.join(", ")
+            ),
         )
     })?;
     let table: toml::Table = toml::from_str(body).map_err(|e| {
-        let line = e.span().map_or(body_line, |span| body_line + body[..span.start].matches('\n').count());
-        error(line, format!("bad `{PREFIX}{name}` configuration: {}", e.message()))
+        let line = e.span().map_or(body_line, |span| {
+            body_line + body[..span.start].matches('\n').count()
+        });
+        error(
+            line,
+            format!("bad `{PREFIX}{name}` configuration: {}", e.message()),
+        )
     })?;
     let config = match serde_json::to_value(table) {
         Ok(Value::Object(map)) => map,
@@ -117,14 +131,15 @@ mod tests {
     fn terminal_block_becomes_placeholder() {
         check(
             "# Title\n\n```ec2lab-terminal\nregion = \"eu-west-1\"\n```\n\nAfter.\n",
-            expect![[r#"
+            expect![[r##"
                 # Title
 
                 <div class="ec2lab-widget" id="ec2lab-widget-1" data-widget="terminal" data-config="{&quot;region&quot;:&quot;eu-west-1&quot;}"><noscript>This exercise needs JavaScript and WebAssembly.</noscript></div>
 
 
+
                 After.
-            "#]],
+            "##]],
         );
     }
 
@@ -135,7 +150,9 @@ mod tests {
             expect![[r#"
                 <div class="ec2lab-widget" id="ec2lab-widget-1" data-widget="terminal" data-config="{}"><noscript>This exercise needs JavaScript and WebAssembly.</noscript></div>
 
+
                 <div class="ec2lab-widget" id="ec2lab-widget-2" data-widget="imds-explorer" data-config="{}"><noscript>This exercise needs JavaScript and WebAssembly.</noscript></div>
+
 
             "#]],
         );
@@ -162,7 +179,9 @@ mod tests {
     fn unknown_widget_is_reported_at_its_line() {
         check(
             "text\n\n```ec2lab-termnial\n```\n",
-            expect!["error: ch.md:3: unknown widget `ec2lab-termnial`; known widgets: terminal, imds-explorer, quiz, exam, flashcards, lab, progress"],
+            expect![
+                "error: ch.md:3: unknown widget `ec2lab-termnial`; known widgets: terminal, imds-explorer, quiz, exam, flashcards, lab, progress"
+            ],
         );
     }
 
@@ -170,8 +189,7 @@ mod tests {
     fn bad_toml_is_reported_at_the_offending_line() {
         check(
             "```ec2lab-terminal\nregion = \"eu-west-1\"\nseed = = 3\n```\n",
-            expect![[r#"
-                error: ch.md:3: bad `ec2lab-terminal` configuration: string values must be quoted, expected literal string"#]],
+            expect!["error: ch.md:3: bad `ec2lab-terminal` configuration: extra `=`, expected nothing"],
         );
     }
 
@@ -183,7 +201,8 @@ mod tests {
                 Err(format!("no such bank for {}", d.kind.name()))
             }
         }
-        let err = expand_chapter("\n\n```ec2lab-quiz\nbank = \"x\"\n```\n", "q.md", &Reject).unwrap_err();
+        let err =
+            expand_chapter("\n\n```ec2lab-quiz\nbank = \"x\"\n```\n", "q.md", &Reject).unwrap_err();
         assert_eq!(err.to_string(), "q.md:3: no such bank for quiz");
     }
 }

@@ -26,7 +26,9 @@ impl Preprocessor for Ec2LabPreprocessor {
         let src = ctx.root.join(&ctx.config.book.src);
         let mut first_error = None;
         book.for_each_mut(|item| {
-            let BookItem::Chapter(chapter) = item else { return };
+            let BookItem::Chapter(chapter) = item else {
+                return;
+            };
             if first_error.is_some() {
                 return;
             }

@@ -1,1 +1,3 @@
-fn main(){}
+//! End-to-end tests: the built site in real headless Chromium.
+
+mod terminal;

@@ -9,8 +9,12 @@ const MOUNTED: &str = "data-ec2lab-mounted";
 
 /// Mounts every `.ec2lab-widget` not mounted yet; returns how many were mounted.
 pub fn mount_all() -> u32 {
-    let Some(document) = web_sys::window().and_then(|w| w.document()) else { return 0 };
-    let Ok(nodes) = document.query_selector_all(".ec2lab-widget") else { return 0 };
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+        return 0;
+    };
+    let Ok(nodes) = document.query_selector_all(".ec2lab-widget") else {
+        return 0;
+    };
     let mut mounted = 0;
     for i in 0..nodes.length() {
         let Some(element) = nodes.item(i).and_then(|n| n.dyn_into::<Element>().ok()) else {
@@ -21,7 +25,9 @@ pub fn mount_all() -> u32 {
         }
         let _ = element.set_attribute(MOUNTED, "");
         let kind = element.get_attribute("data-widget").unwrap_or_default();
-        let config = element.get_attribute("data-config").unwrap_or_else(|| "{}".to_string());
+        let config = element
+            .get_attribute("data-config")
+            .unwrap_or_else(|| "{}".to_string());
         element.set_inner_html("");
         match mount_one(&kind, &config, element.clone()) {
             Ok(()) => mounted += 1,
@@ -34,11 +40,14 @@ pub fn mount_all() -> u32 {
 fn mount_one(kind: &str, config: &str, root: Element) -> Result<(), String> {
     match kind {
         "terminal" => {
-            let config = serde_json::from_str(config).map_err(|e| format!("bad terminal configuration: {e}"))?;
+            let config = serde_json::from_str(config)
+                .map_err(|e| format!("bad terminal configuration: {e}"))?;
             yew::Renderer::<Terminal>::with_root_and_props(root, TerminalProps { config }).render();
             Ok(())
         }
-        other => Err(format!("this page asks for a widget this build does not have: `{other}`")),
+        other => Err(format!(
+            "this page asks for a widget this build does not have: `{other}`"
+        )),
     }
 }
 

@@ -41,7 +41,9 @@ pub fn Terminal(props: &TerminalProps) -> Html {
         let input = input.clone();
         let redraw = redraw.clone();
         Callback::from(move |e: KeyboardEvent| {
-            let Some(field) = input.cast::<HtmlInputElement>() else { return };
+            let Some(field) = input.cast::<HtmlInputElement>() else {
+                return;
+            };
             let mut model = model.borrow_mut();
             let replacement = match e.key().as_str() {
                 "Enter" => {

@@ -1,0 +1,56 @@
+//! The terminal widget, driven by keyboard as a learner would.
+
+use e2e::Browser;
+use fantoccini::Locator;
+use fantoccini::key::Key;
+
+#[tokio::test]
+async fn terminal_runs_commands_and_recalls_history() -> anyhow::Result<()> {
+    let browser = Browser::start().await?;
+    browser.open("introduction.html").await?;
+    let input = browser
+        .client
+        .find(Locator::Css(".ec2lab-terminal input.ec2lab-input"))
+        .await?;
+    input
+        .send_keys(&format!("echo hello from the browser{}", Key::Enter))
+        .await?;
+    browser
+        .wait_for_text(".ec2lab-stdout", "hello from the browser")
+        .await?;
+    browser
+        .wait_for_text(
+            ".ec2lab-input-echo",
+            "learner@laptop:~$ echo hello from the browser",
+        )
+        .await?;
+
+    input
+        .send_keys(&format!("nosuchcommand{}", Key::Enter))
+        .await?;
+    browser
+        .wait_for_text(".ec2lab-stderr", "bash: nosuchcommand: command not found")
+        .await?;
+
+    // ArrowUp twice brings back the first line.
+    input.send_keys(&format!("{}{}", Key::Up, Key::Up)).await?;
+    let recalled = input.prop("value").await?.unwrap_or_default();
+    assert_eq!(recalled, "echo hello from the browser");
+
+    browser
+        .client
+        .find(Locator::Css(".ec2lab-terminal button.ec2lab-reset"))
+        .await?
+        .click()
+        .await?;
+    let lines = browser
+        .client
+        .find_all(Locator::Css(".ec2lab-terminal .ec2lab-line"))
+        .await?;
+    assert!(
+        lines.is_empty(),
+        "reset should clear the scrollback, {} lines remain",
+        lines.len()
+    );
+    browser.close().await
+}
