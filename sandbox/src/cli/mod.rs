@@ -16,9 +16,14 @@ pub fn run(_world: &mut World, argv: &[String], _env: &CliEnv, _now: SimTime) ->
     let usage = "usage: aws [options] <command> <subcommand> [<subcommand> ...] [parameters]\n\
                  To see help text, you can run:\n\n  aws help\n  aws <command> help\n  aws <command> <subcommand> help\n\n";
     match argv.first().map(String::as_str) {
-        None => CommandOutput::fail(format!("{usage}aws: error: the following arguments are required: command\n"), 2),
+        None => CommandOutput::fail(
+            format!("{usage}aws: error: the following arguments are required: command\n"),
+            2,
+        ),
         Some(command) => CommandOutput::fail(
-            format!("{usage}aws: error: argument command: Invalid choice, valid choices are:\n\nec2\n\nInvalid choice: '{command}'\n"),
+            format!(
+                "{usage}aws: error: argument command: Invalid choice, valid choices are:\n\nec2\n\nInvalid choice: '{command}'\n"
+            ),
             2,
         ),
     }

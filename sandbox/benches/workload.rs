@@ -1,0 +1,2 @@
+//! Mixed-workload benchmark.
+fn main() {}
