@@ -54,3 +54,44 @@ async fn terminal_runs_commands_and_recalls_history() -> anyhow::Result<()> {
     );
     browser.close().await
 }
+
+#[tokio::test]
+async fn widgets_mount_on_pages_in_sub_folders() -> anyhow::Result<()> {
+    let browser = Browser::start().await?;
+    browser
+        .open("classroom/worksheet-first-instance.html")
+        .await?;
+    let input = browser
+        .client
+        .find(Locator::Css(".ec2lab-terminal input.ec2lab-input"))
+        .await?;
+    input
+        .send_keys(&format!("echo from a sub-folder{}", Key::Enter))
+        .await?;
+    browser
+        .wait_for_text(".ec2lab-stdout", "from a sub-folder")
+        .await?;
+    browser.close().await
+}
+
+#[tokio::test]
+async fn pages_without_widgets_do_not_load_the_wasm() -> anyhow::Result<()> {
+    let browser = Browser::start().await?;
+    browser
+        .client
+        .goto(&format!("{}classroom.html", browser.base))
+        .await?;
+    let loaded = browser
+        .client
+        .execute(
+            "return performance.getEntriesByType('resource').some(e => e.name.endsWith('.wasm'))",
+            vec![],
+        )
+        .await?;
+    assert_eq!(
+        loaded,
+        serde_json::Value::Bool(false),
+        "a page with no widget fetched the wasm module"
+    );
+    browser.close().await
+}

@@ -113,7 +113,7 @@ pub fn Terminal(props: &TerminalProps) -> Html {
             <div class="ec2lab-screen" ref={screen} onclick={focus_input} role="log" aria-live="polite">
                 { for lines }
                 <div class="ec2lab-prompt-line">
-                    <label class="ec2lab-prompt">{ model.prompt() }</label>
+                    <span class="ec2lab-prompt" aria-hidden="true">{ model.prompt() }</span>
                     <input
                         ref={input}
                         class="ec2lab-input"
