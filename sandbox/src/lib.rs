@@ -7,8 +7,11 @@
 
 pub mod cli;
 pub mod ec2;
+pub mod imds;
+pub mod net;
 pub mod output;
 pub mod session;
+pub mod shell;
 pub mod time;
 
 pub use output::CommandOutput;

@@ -1,0 +1,1 @@
+//! curl (filled in below).

@@ -1,0 +1,565 @@
+//! Runs a parsed line: expansion, assignments, redirections, pipelines and `&&`/`||`/`;`.
+//!
+//! Builtins and the small coreutils live in [`super::builtins`]; anything else is handed to a
+//! [`Programs`] implementation (the session, which knows about ssh, curl, aws and instances).
+
+use super::builtins;
+use super::host::Host;
+use super::lexer::{Part, RedirectOp, Word, tokenize};
+use super::parser::{Command, Connector, List, Pipeline, parse};
+use crate::output::CommandOutput;
+use crate::time::SimTime;
+
+/// How a command is wired: its stdin and whether its stdout is the terminal.
+#[derive(Debug, Clone, Copy)]
+pub struct Io<'a> {
+    /// Piped or redirected input; `None` means the terminal (read as empty).
+    pub stdin: Option<&'a str>,
+    /// False when stdout goes to a pipe, a file or a `$(…)` capture (curl then shows its meter).
+    pub stdout_is_tty: bool,
+    pub now: SimTime,
+}
+
+/// External programs: everything that is not a shell builtin.
+pub trait Programs {
+    /// Runs `argv` on `host`. `None` means there is no such program (bash prints
+    /// `command not found`, status 127).
+    fn run(&mut self, host: &mut Host, argv: &[String], io: &Io<'_>) -> Option<CommandOutput>;
+}
+
+/// Nesting limit for `$(…)` inside `$(…)`.
+const MAX_DEPTH: u8 = 8;
+
+/// One line's interpreter state.
+pub struct Shell<'a> {
+    pub host: &'a mut Host,
+    pub programs: &'a mut dyn Programs,
+    pub now: SimTime,
+    /// Set by `exit`/`logout`: the session should leave this host.
+    pub exit_requested: bool,
+    /// Set by `clear`.
+    pub clear_screen: bool,
+    /// Everything written to the terminal's stderr so far on this line.
+    stderr: String,
+    depth: u8,
+}
+
+/// Runs one line on `host` and returns what the terminal shows.
+pub fn run_line(
+    line: &str,
+    host: &mut Host,
+    programs: &mut dyn Programs,
+    now: SimTime,
+) -> LineResult {
+    let mut shell = Shell {
+        host,
+        programs,
+        now,
+        exit_requested: false,
+        clear_screen: false,
+        stderr: String::new(),
+        depth: 0,
+    };
+    let (stdout, status) = shell.run_source(line, true);
+    LineResult {
+        output: CommandOutput {
+            stdout,
+            stderr: std::mem::take(&mut shell.stderr),
+            exit_code: status,
+            clear_screen: shell.clear_screen,
+        },
+        exit_requested: shell.exit_requested,
+    }
+}
+
+/// The terminal output of a line plus whether it asked to leave the host.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LineResult {
+    pub output: CommandOutput,
+    pub exit_requested: bool,
+}
+
+impl Shell<'_> {
+    /// Parses and runs `source`; returns the stdout meant for the terminal (or the capture)
+    /// and the final status.
+    fn run_source(&mut self, source: &str, tty: bool) -> (String, i32) {
+        let list = match tokenize(source).and_then(parse) {
+            Ok(list) => list,
+            Err(e) => {
+                self.stderr.push_str(&format!("{e}\n"));
+                self.host.last_status = 2;
+                return (String::new(), 2);
+            }
+        };
+        self.run_list(&list, tty)
+    }
+
+    fn run_list(&mut self, list: &List, tty: bool) -> (String, i32) {
+        let mut stdout = String::new();
+        for (connector, pipeline) in &list.items {
+            let run = match connector {
+                Connector::Always => true,
+                Connector::IfSuccess => self.host.last_status == 0,
+                Connector::IfFailure => self.host.last_status != 0,
+            };
+            if !run {
+                continue;
+            }
+            let (out, status) = self.run_pipeline(pipeline, tty);
+            stdout.push_str(&out);
+            self.host.last_status = status;
+            if self.exit_requested {
+                break;
+            }
+        }
+        (stdout, self.host.last_status)
+    }
+
+    fn run_pipeline(&mut self, pipeline: &Pipeline, tty: bool) -> (String, i32) {
+        let mut input: Option<String> = None;
+        let mut status = 0;
+        let count = pipeline.commands.len();
+        for (i, command) in pipeline.commands.iter().enumerate() {
+            let last = i + 1 == count;
+            let (out, st) = self.run_command(command, input.as_deref(), tty && last);
+            status = st;
+            input = Some(out);
+        }
+        (input.unwrap_or_default(), status)
+    }
+
+    /// Runs one simple command; returns its stdout (after redirections) and status.
+    fn run_command(&mut self, command: &Command, stdin: Option<&str>, tty: bool) -> (String, i32) {
+        // Assignments are expanded first; their substitutions' status counts when alone.
+        let mut assigned = Vec::new();
+        for (name, word) in &command.assignments {
+            let value = self.expand_joined(word);
+            assigned.push((name.clone(), value));
+        }
+        let mut argv = Vec::new();
+        for word in &command.words {
+            argv.extend(self.expand(word));
+        }
+        if argv.is_empty() {
+            for (name, value) in assigned {
+                self.host.vars.insert(name, value);
+            }
+            // Redirections alone (`> file`) still create the file.
+            let mut stdin_owned = None;
+            if let Err(status) = self.open_redirects(command, &mut stdin_owned) {
+                return (String::new(), status);
+            }
+            let status = if command.assignments.is_empty() {
+                0
+            } else {
+                self.host.last_status
+            };
+            return (String::new(), status);
+        }
+        // Per-command environment: set for the duration of the command.
+        let saved: Vec<(String, Option<String>)> = assigned
+            .iter()
+            .map(|(n, _)| (n.clone(), self.host.vars.get(n).cloned()))
+            .collect();
+        for (name, value) in assigned {
+            self.host.vars.insert(name, value);
+        }
+
+        let mut stdin_owned: Option<String> = stdin.map(str::to_string);
+        let targets = match self.open_redirects(command, &mut stdin_owned) {
+            Ok(t) => t,
+            Err(status) => {
+                self.restore(saved);
+                return (String::new(), status);
+            }
+        };
+        let io = Io {
+            stdin: stdin_owned.as_deref(),
+            stdout_is_tty: tty && targets.stdout.is_none() && !targets.both,
+            now: self.now,
+        };
+        let mut result = self.dispatch(&argv, &io);
+        self.restore(saved);
+
+        if targets.stderr_to_stdout {
+            let err = std::mem::take(&mut result.stderr);
+            result.stdout.push_str(&err);
+        }
+        if let Some((path, _)) = &targets.stdout {
+            let text = std::mem::take(&mut result.stdout);
+            if targets.both {
+                let err = std::mem::take(&mut result.stderr);
+                self.write_target(path, &format!("{text}{err}"));
+            } else {
+                self.write_target(path, &text);
+            }
+        }
+        if let Some((path, _)) = &targets.stderr {
+            let err = std::mem::take(&mut result.stderr);
+            self.write_target(path, &err);
+        }
+        self.stderr.push_str(&result.stderr);
+        if result.clear_screen {
+            self.clear_screen = true;
+        }
+        (result.stdout, result.exit_code)
+    }
+
+    fn restore(&mut self, saved: Vec<(String, Option<String>)>) {
+        for (name, old) in saved {
+            match old {
+                Some(v) => self.host.vars.insert(name, v),
+                None => self.host.vars.remove(&name),
+            };
+        }
+    }
+
+    /// Builtins first, then `sudo`, then external programs.
+    pub fn dispatch(&mut self, argv: &[String], io: &Io<'_>) -> CommandOutput {
+        let Some(name) = argv.first() else {
+            return CommandOutput::default();
+        };
+        match name.as_str() {
+            "exit" | "logout" if self.depth == 0 && self.host.user != self.host.login_user => {
+                // Leaving a `sudo -i` / `sudo su` root shell.
+                self.host.user = self.host.login_user.clone();
+                self.host.cwd = self.host.home();
+                CommandOutput::ok("logout\n")
+            }
+            "exit" | "logout" => {
+                if self.depth == 0 {
+                    self.exit_requested = true;
+                }
+                let code = argv
+                    .get(1)
+                    .and_then(|c| c.parse::<i32>().ok())
+                    .unwrap_or(self.host.last_status);
+                CommandOutput {
+                    exit_code: code,
+                    ..Default::default()
+                }
+            }
+            "clear" => CommandOutput {
+                clear_screen: true,
+                ..Default::default()
+            },
+            "sudo" => self.sudo(&argv[1..], io),
+            _ => {
+                if let Some(out) = builtins::run(self.host, argv, io) {
+                    return out;
+                }
+                match self.programs.run(self.host, argv, io) {
+                    Some(out) => out,
+                    None => CommandOutput::fail(format!("bash: {name}: command not found\n"), 127),
+                }
+            }
+        }
+    }
+
+    fn sudo(&mut self, args: &[String], io: &Io<'_>) -> CommandOutput {
+        if self.host.style == super::host::PromptStyle::Laptop {
+            return CommandOutput::fail(
+                format!(
+                    "[sudo] password for {}: \nsudo: a password is required\n",
+                    self.host.user
+                ),
+                1,
+            );
+        }
+        let mut rest = args;
+        while let Some(flag) = rest.first().filter(|a| a.starts_with('-')) {
+            match flag.as_str() {
+                "-E" | "-H" | "-n" => rest = &rest[1..],
+                "-i" | "-s" => {
+                    self.host.user = "root".into();
+                    self.host.cwd = "/root".into();
+                    return CommandOutput::default();
+                }
+                other => {
+                    return CommandOutput::fail(
+                        format!(
+                            "sudo: invalid option -- '{}'\nusage: sudo -h | -K | -k | -V\n",
+                            other.trim_start_matches('-')
+                        ),
+                        1,
+                    );
+                }
+            }
+        }
+        if rest.is_empty() {
+            return CommandOutput::fail(
+                "usage: sudo -h | -K | -k | -V\nusage: sudo -v [-ABknS] [-g group] [-h host] [-p prompt] [-u user]\n",
+                1,
+            );
+        }
+        if rest.first().map(String::as_str) == Some("su") {
+            self.host.user = "root".into();
+            self.host.cwd = "/root".into();
+            return CommandOutput::default();
+        }
+        let before = std::mem::replace(&mut self.host.user, "root".to_string());
+        let out = match rest[0].as_str() {
+            "exit" | "logout" | "cd" | "export" => {
+                CommandOutput::fail(format!("sudo: {}: command not found\n", rest[0]), 1)
+            }
+            _ => {
+                let out = self.dispatch(rest, io);
+                if out.exit_code == 127 && out.stderr.starts_with("bash: ") {
+                    CommandOutput::fail(format!("sudo: {}: command not found\n", rest[0]), 1)
+                } else {
+                    out
+                }
+            }
+        };
+        self.host.user = before;
+        out
+    }
+
+    /// Runs `$(…)`: returns its stdout without trailing newlines; its stderr reaches the
+    /// terminal.
+    fn substitute(&mut self, source: &str) -> String {
+        if self.depth >= MAX_DEPTH {
+            self.stderr
+                .push_str("bash: maximum nesting level exceeded\n");
+            return String::new();
+        }
+        self.depth += 1;
+        let (out, _) = self.run_source(source, false);
+        self.depth -= 1;
+        out.trim_end_matches('\n').to_string()
+    }
+
+    fn var(&self, name: &str) -> String {
+        match name {
+            "?" => self.host.last_status.to_string(),
+            "$" => "4242".to_string(),
+            "#" | "0" => {
+                if name == "0" {
+                    "-bash".into()
+                } else {
+                    "0".into()
+                }
+            }
+            "HOSTNAME" => self.host.hostname.clone(),
+            "PWD" => self.host.cwd.clone(),
+            _ => self.host.vars.get(name).cloned().unwrap_or_default(),
+        }
+    }
+
+    /// Expands a word into fields: variables, substitutions, `~`, splitting of unquoted
+    /// expansions on whitespace, and `*` globbing in the working directory.
+    pub fn expand(&mut self, word: &Word) -> Vec<String> {
+        let mut fields: Vec<String> = Vec::new();
+        let mut current = String::new();
+        let mut has_current = false;
+        let mut glob = false;
+        for (i, part) in word.parts.iter().enumerate() {
+            match part {
+                Part::Lit { text, quoted } => {
+                    let mut text = text.clone();
+                    if i == 0 && !quoted && (text == "~" || text.starts_with("~/")) {
+                        text = format!("{}{}", self.host.home(), &text[1..]);
+                    }
+                    if !quoted && text.contains('*') {
+                        glob = true;
+                    }
+                    current.push_str(&text);
+                    has_current = true;
+                }
+                Part::Var { quoted: true, name } => {
+                    current.push_str(&self.var(name));
+                    has_current = true;
+                }
+                Part::Subst {
+                    quoted: true,
+                    source,
+                } => {
+                    let v = self.substitute(source);
+                    current.push_str(&v);
+                    has_current = true;
+                }
+                Part::Var { quoted: false, .. } | Part::Subst { quoted: false, .. } => {
+                    let value = match part {
+                        Part::Var { name, .. } => self.var(name),
+                        Part::Subst { source, .. } => self.substitute(source),
+                        Part::Lit { .. } => String::new(),
+                    };
+                    let starts_ws = value.starts_with(char::is_whitespace);
+                    let ends_ws = value.ends_with(char::is_whitespace);
+                    let pieces: Vec<&str> = value.split_whitespace().collect();
+                    if pieces.is_empty() {
+                        if starts_ws && has_current {
+                            fields.push(std::mem::take(&mut current));
+                            has_current = false;
+                        }
+                        continue;
+                    }
+                    for (k, piece) in pieces.iter().enumerate() {
+                        if (k > 0 || starts_ws) && has_current {
+                            fields.push(std::mem::take(&mut current));
+                        }
+                        current.push_str(piece);
+                        has_current = true;
+                    }
+                    if ends_ws {
+                        fields.push(std::mem::take(&mut current));
+                        has_current = false;
+                    }
+                }
+            }
+        }
+        if has_current {
+            fields.push(current);
+        }
+        if glob {
+            fields = fields.into_iter().flat_map(|f| self.glob(f)).collect();
+        }
+        fields
+    }
+
+    /// Expands a word to one string (assignment values are not split).
+    fn expand_joined(&mut self, word: &Word) -> String {
+        let mut out = String::new();
+        for (i, part) in word.parts.iter().enumerate() {
+            match part {
+                Part::Lit { text, quoted } => {
+                    if i == 0 && !quoted && (text == "~" || text.starts_with("~/")) {
+                        out.push_str(&format!("{}{}", self.host.home(), &text[1..]));
+                    } else {
+                        out.push_str(text);
+                    }
+                }
+                Part::Var { name, .. } => out.push_str(&self.var(name)),
+                Part::Subst { source, .. } => {
+                    let v = self.substitute(source);
+                    out.push_str(&v);
+                }
+            }
+        }
+        out
+    }
+
+    fn glob(&self, pattern: String) -> Vec<String> {
+        let (dir_arg, file_pat) = match pattern.rfind('/') {
+            Some(i) => (pattern[..=i].to_string(), pattern[i + 1..].to_string()),
+            None => (String::new(), pattern.clone()),
+        };
+        if dir_arg.contains('*') {
+            return vec![pattern];
+        }
+        let dir = self
+            .host
+            .path(if dir_arg.is_empty() { "." } else { &dir_arg });
+        let mut matches: Vec<String> = self
+            .host
+            .fs
+            .list(&dir)
+            .into_iter()
+            .filter(|(name, _)| !name.starts_with('.') && glob_match(&file_pat, name))
+            .map(|(name, _)| format!("{dir_arg}{name}"))
+            .collect();
+        if matches.is_empty() {
+            return vec![pattern];
+        }
+        matches.sort();
+        matches
+    }
+
+    /// Checks and truncates output files before the command runs, and reads `<` input.
+    fn open_redirects(
+        &mut self,
+        command: &Command,
+        stdin: &mut Option<String>,
+    ) -> Result<Targets, i32> {
+        let mut targets = Targets::default();
+        for r in &command.redirects {
+            if r.op == RedirectOp::StderrToStdout {
+                targets.stderr_to_stdout = true;
+                continue;
+            }
+            let Some(word) = &r.target else { continue };
+            let fields = self.expand(word);
+            let [name] = fields.as_slice() else {
+                self.stderr
+                    .push_str(&format!("bash: {}: ambiguous redirect\n", fields.join(" ")));
+                return Err(1);
+            };
+            let path = self.host.path(name);
+            match r.op {
+                RedirectOp::Read => match self.host.fs.read(&path, &self.host.user) {
+                    Ok(text) => *stdin = Some(text.to_string()),
+                    Err(e) => {
+                        self.stderr.push_str(&format!("bash: {name}: {e}\n"));
+                        return Err(1);
+                    }
+                },
+                RedirectOp::Write | RedirectOp::Append | RedirectOp::Both => {
+                    if path != "/dev/null" {
+                        let append = r.op == RedirectOp::Append;
+                        let user = self.host.user.clone();
+                        if let Err(e) = self.host.fs.write(&path, "", append, &user, self.now) {
+                            self.stderr.push_str(&format!("bash: {name}: {e}\n"));
+                            return Err(1);
+                        }
+                    }
+                    let entry = Some((path, name.clone()));
+                    if r.fd == 2 {
+                        targets.stderr = entry;
+                    } else {
+                        targets.both = r.op == RedirectOp::Both;
+                        targets.stdout = entry;
+                    }
+                }
+                RedirectOp::StderrToStdout => {}
+            }
+        }
+        Ok(targets)
+    }
+
+    fn write_target(&mut self, path: &str, text: &str) {
+        if path == "/dev/null" {
+            return;
+        }
+        let user = self.host.user.clone();
+        // The file was created or truncated when the redirection was opened: append now.
+        let _ = self.host.fs.write(path, text, true, &user, self.now);
+    }
+}
+
+/// Where a command's streams go.
+#[derive(Debug, Default)]
+struct Targets {
+    /// `(absolute path, as typed)`.
+    stdout: Option<(String, String)>,
+    stderr: Option<(String, String)>,
+    stderr_to_stdout: bool,
+    both: bool,
+}
+
+/// `*` and `?` matching for one path component.
+pub fn glob_match(pattern: &str, name: &str) -> bool {
+    let p: Vec<char> = pattern.chars().collect();
+    let n: Vec<char> = name.chars().collect();
+    let (mut pi, mut ni) = (0, 0);
+    let (mut star, mut mark) = (None, 0);
+    while ni < n.len() {
+        if pi < p.len() && (p[pi] == '?' || p[pi] == n[ni]) {
+            pi += 1;
+            ni += 1;
+        } else if pi < p.len() && p[pi] == '*' {
+            star = Some(pi);
+            mark = ni;
+            pi += 1;
+        } else if let Some(s) = star {
+            pi = s + 1;
+            mark += 1;
+            ni = mark;
+        } else {
+            return false;
+        }
+    }
+    while pi < p.len() && p[pi] == '*' {
+        pi += 1;
+    }
+    pi == p.len()
+}

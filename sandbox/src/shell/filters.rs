@@ -1,0 +1,267 @@
+//! The filters a pipe can feed: `grep`, `head`, `tail`, `wc`. Each reads its files or stdin.
+
+use super::exec::Io;
+use super::host::Host;
+use crate::output::CommandOutput;
+
+/// Gathers the text a filter reads: the named files, or stdin when none are named.
+fn inputs(
+    host: &Host,
+    prog: &str,
+    files: &[String],
+    io: &Io<'_>,
+) -> (Vec<(String, String)>, String, i32) {
+    let mut out = Vec::new();
+    let mut errors = String::new();
+    let mut status = 0;
+    if files.is_empty() {
+        out.push((
+            "(standard input)".to_string(),
+            io.stdin.unwrap_or_default().to_string(),
+        ));
+    }
+    for f in files {
+        match host.fs.read(&host.path(f), &host.user) {
+            Ok(text) => out.push((f.clone(), text.to_string())),
+            Err(e) => {
+                errors.push_str(&format!("{prog}: {f}: {e}\n"));
+                status = if prog == "grep" { 2 } else { 1 };
+            }
+        }
+    }
+    (out, errors, status)
+}
+
+/// Lines of `text`, the way line-oriented tools see them (a last line without `\n` counts).
+fn lines(text: &str) -> Vec<&str> {
+    text.split_inclusive('\n').collect()
+}
+
+fn with_newline(line: &str) -> String {
+    if line.ends_with('\n') {
+        line.to_string()
+    } else {
+        format!("{line}\n")
+    }
+}
+
+/// `grep [-i] [-v] [-c] [-n] [-E] [-q] PATTERN [FILE…]`: fixed-string matching (regular
+/// expression metacharacters other than `^`/`$` anchors are taken literally).
+pub fn grep(host: &Host, args: &[String], io: &Io<'_>) -> CommandOutput {
+    let (mut ignore, mut invert, mut count, mut number, mut quiet) =
+        (false, false, false, false, false);
+    let mut rest = Vec::new();
+    let mut pattern = None;
+    for a in args {
+        if a.starts_with('-') && a.len() > 1 && pattern.is_none() && rest.is_empty() {
+            for c in a[1..].chars() {
+                match c {
+                    'i' => ignore = true,
+                    'v' => invert = true,
+                    'c' => count = true,
+                    'n' => number = true,
+                    'q' => quiet = true,
+                    'E' | 'F' | 'w' | 's' => {}
+                    other => {
+                        return CommandOutput::fail(
+                            format!(
+                                "grep: invalid option -- '{other}'\nUsage: grep [OPTION]... PATTERNS [FILE]...\nTry 'grep --help' for more information.\n"
+                            ),
+                            2,
+                        );
+                    }
+                }
+            }
+        } else if pattern.is_none() {
+            pattern = Some(a.clone());
+        } else {
+            rest.push(a.clone());
+        }
+    }
+    let Some(pattern) = pattern else {
+        return CommandOutput::fail(
+            "Usage: grep [OPTION]... PATTERNS [FILE]...\nTry 'grep --help' for more information.\n",
+            2,
+        );
+    };
+    let (anchored_start, anchored_end) = (
+        pattern.starts_with('^'),
+        pattern.ends_with('$') && pattern.len() > 1,
+    );
+    let mut needle = pattern.trim_start_matches('^').to_string();
+    if anchored_end {
+        needle.pop();
+    }
+    let needle = if ignore {
+        needle.to_lowercase()
+    } else {
+        needle
+    };
+    let (sources, errors, mut status) = inputs(host, "grep", &rest, io);
+    let multi = sources.len() > 1;
+    let mut stdout = String::new();
+    let mut any = false;
+    for (name, text) in &sources {
+        let mut n = 0;
+        for (i, line) in lines(text).iter().enumerate() {
+            let body = line.trim_end_matches('\n');
+            let hay = if ignore {
+                body.to_lowercase()
+            } else {
+                body.to_string()
+            };
+            let hit = match (anchored_start, anchored_end) {
+                (true, true) => hay == needle,
+                (true, false) => hay.starts_with(&needle),
+                (false, true) => hay.ends_with(&needle),
+                (false, false) => hay.contains(&needle),
+            };
+            if hit != invert {
+                n += 1;
+                any = true;
+                if !count && !quiet {
+                    let prefix = if multi {
+                        format!("{name}:")
+                    } else {
+                        String::new()
+                    };
+                    let num = if number {
+                        format!("{}:", i + 1)
+                    } else {
+                        String::new()
+                    };
+                    stdout.push_str(&format!("{prefix}{num}{}", with_newline(line)));
+                }
+            }
+        }
+        if count && !quiet {
+            let prefix = if multi {
+                format!("{name}:")
+            } else {
+                String::new()
+            };
+            stdout.push_str(&format!("{prefix}{n}\n"));
+        }
+    }
+    if status == 0 {
+        status = if any { 0 } else { 1 };
+    }
+    CommandOutput {
+        stdout,
+        stderr: errors,
+        exit_code: status,
+        clear_screen: false,
+    }
+}
+
+/// Parses `-n N`, `-N` or `-nN`; default 10.
+fn line_count(prog: &str, args: &[String]) -> Result<(usize, Vec<String>), CommandOutput> {
+    let mut n = 10usize;
+    let mut files = Vec::new();
+    let mut i = 0;
+    while i < args.len() {
+        let a = &args[i];
+        let value = if a == "-n" {
+            i += 1;
+            args.get(i).cloned()
+        } else if let Some(v) = a.strip_prefix("-n") {
+            Some(v.to_string())
+        } else if a.len() > 1 && a.starts_with('-') && a[1..].bytes().all(|b| b.is_ascii_digit()) {
+            Some(a[1..].to_string())
+        } else {
+            files.push(a.clone());
+            None
+        };
+        if let Some(v) = value {
+            n = v.trim_start_matches('+').parse().map_err(|_| {
+                CommandOutput::fail(format!("{prog}: invalid number of lines: ‘{v}’\n"), 1)
+            })?;
+        } else if a == "-n" {
+            return Err(CommandOutput::fail(
+                format!("{prog}: option requires an argument -- 'n'\n"),
+                1,
+            ));
+        }
+        i += 1;
+    }
+    Ok((n, files))
+}
+
+/// `head [-n N] [FILE…]` and `tail [-n N] [FILE…]`.
+pub fn head_tail(host: &Host, prog: &str, args: &[String], io: &Io<'_>) -> CommandOutput {
+    let (n, files) = match line_count(prog, args) {
+        Ok(v) => v,
+        Err(e) => return e,
+    };
+    let (sources, stderr, exit_code) = inputs(host, prog, &files, io);
+    let multi = sources.len() > 1;
+    let mut stdout = String::new();
+    for (k, (name, text)) in sources.iter().enumerate() {
+        if multi {
+            stdout.push_str(&format!(
+                "{}==> {name} <==\n",
+                if k > 0 { "\n" } else { "" }
+            ));
+        }
+        let all = lines(text);
+        let chosen: &[&str] = if prog == "head" {
+            &all[..n.min(all.len())]
+        } else {
+            &all[all.len().saturating_sub(n)..]
+        };
+        stdout.push_str(&chosen.concat());
+    }
+    CommandOutput {
+        stdout,
+        stderr,
+        exit_code,
+        clear_screen: false,
+    }
+}
+
+/// `wc [-l|-w|-c] [FILE…]`.
+pub fn wc(host: &Host, args: &[String], io: &Io<'_>) -> CommandOutput {
+    let flags: String = args
+        .iter()
+        .filter(|a| a.starts_with('-'))
+        .map(|a| a[1..].to_string())
+        .collect();
+    let files: Vec<String> = args
+        .iter()
+        .filter(|a| !a.starts_with('-'))
+        .cloned()
+        .collect();
+    let (sources, stderr, exit_code) = inputs(host, "wc", &files, io);
+    let mut stdout = String::new();
+    for (name, text) in &sources {
+        let l = text.matches('\n').count();
+        let w = text.split_whitespace().count();
+        let c = text.len();
+        let mut cols = Vec::new();
+        if flags.is_empty() || flags.contains('l') {
+            cols.push(l);
+        }
+        if flags.is_empty() || flags.contains('w') {
+            cols.push(w);
+        }
+        if flags.is_empty() || flags.contains('c') {
+            cols.push(c);
+        }
+        let rendered: Vec<String> = if cols.len() == 1 {
+            vec![cols[0].to_string()]
+        } else {
+            cols.iter().map(|v| format!("{v:>7}")).collect()
+        };
+        let mut line = rendered.join(" ");
+        if !files.is_empty() {
+            line.push_str(&format!(" {name}"));
+        }
+        stdout.push_str(&format!("{line}\n"));
+    }
+    CommandOutput {
+        stdout,
+        stderr,
+        exit_code,
+        clear_screen: false,
+    }
+}

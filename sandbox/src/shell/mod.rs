@@ -1,0 +1,19 @@
+//! The simulated bash: tokenize, parse, expand, run.
+//!
+//! [`exec::run_line`] runs one terminal line on a [`Host`]. Builtins (`echo`, `cat`, `ls`,
+//! `chmod`, `cd`, `export`, `history`, the pipe filters …) are handled here; every other program
+//! goes through the [`Programs`] trait, which the session implements with ssh, curl, aws and
+//! the instance tools in [`programs`].
+
+pub mod builtins;
+pub mod error;
+pub mod exec;
+pub mod filters;
+pub mod host;
+pub mod lexer;
+pub mod parser;
+pub mod vfs;
+
+pub use error::{SyntaxError, SyntaxErrorKind};
+pub use exec::{Io, LineResult, Programs, run_line};
+pub use host::{Host, PromptStyle};
