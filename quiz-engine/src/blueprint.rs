@@ -321,7 +321,7 @@ mod tests {
                 .map(|(_, c)| c)
                 .collect::<Vec<_>>()
         };
-        assert_eq!(counts(&[30, 26, 24, 20], 65), [20, 17, 15, 13]);
+        assert_eq!(counts(&[30, 26, 24, 20], 65), [19, 17, 16, 13]);
         assert_eq!(counts(&[1, 1, 1], 10), [4, 3, 3]);
         assert_eq!(counts(&[50, 50], 1), [1, 0]);
     }
