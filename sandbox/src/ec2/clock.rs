@@ -45,6 +45,12 @@ pub fn iso8601(t: SimTime) -> String {
     format!("{y:04}-{mo:02}-{d:02}T{h:02}:{mi:02}:{s:02}+00:00")
 }
 
+/// `2026-01-05T09:00:00.000Z`: string-typed dates such as an image's `CreationDate`.
+pub fn iso_millis(t: SimTime) -> String {
+    let (y, mo, d, h, mi, s) = civil(t);
+    format!("{y:04}-{mo:02}-{d:02}T{h:02}:{mi:02}:{s:02}.000Z")
+}
+
 /// `2026-01-05 09:00:00 GMT`: the form inside `StateTransitionReason`.
 pub fn gmt(t: SimTime) -> String {
     let (y, mo, d, h, mi, s) = civil(t);

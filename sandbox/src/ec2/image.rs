@@ -40,6 +40,8 @@ pub struct Image {
     /// The instance it was created from, for account images.
     pub source_instance_id: Option<String>,
     pub source_region: Option<String>,
+    /// When it was deregistered (describe shows nothing for an hour, then NotFound).
+    pub deregistered_at: Option<SimTime>,
 }
 
 impl Image {

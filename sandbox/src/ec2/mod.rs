@@ -4,6 +4,7 @@
 //! resource family. Everything is deterministic: ids come from [`ids::IdGen`], time from the
 //! [`crate::SimTime`] passed in.
 
+pub mod actions;
 pub mod address;
 pub mod catalog;
 pub mod clock;
@@ -24,11 +25,7 @@ mod transitions;
 pub mod volume;
 mod world;
 
+pub use actions::Ctx;
 pub use error::{Ec2Error, Ec2Result, ErrorKind};
 pub use instance::{Instance, InstanceState, MetadataOptions};
 pub use world::{ACCOUNT_ID, DueKind, World};
-
-impl World {
-    /// Spot fulfilment (placeholder until Spot requests land).
-    pub(crate) fn fulfil_spot(&mut self, _region: &'static str, _id: &str, _at: crate::SimTime) {}
-}

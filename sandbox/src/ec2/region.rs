@@ -131,6 +131,7 @@ impl RegionState {
                     tags: Vec::new(),
                     source_instance_id: None,
                     source_region: None,
+                    deregistered_at: None,
                 },
             );
         }
