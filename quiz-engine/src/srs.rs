@@ -171,13 +171,13 @@ impl Scheduler {
     pub fn preview(&self, card: &CardState, now: Timestamp) -> Vec<(Rating, Timestamp)> {
         Rating::ALL
             .iter()
-            .map(|&r| (r, self.effective_due(&self.review(card, r, now))))
+            .map(|&r| (r, self.effective_due(&self.review(card, r, now), now)))
             .collect()
     }
 
-    /// The due date with the exam target applied.
-    pub fn effective_due(&self, card: &CardState) -> Timestamp {
-        let Some(exam) = self.exam_date else {
+    /// The due date at `now` with the exam target applied (none once the exam date is past).
+    pub fn effective_due(&self, card: &CardState, now: Timestamp) -> Timestamp {
+        let Some(exam) = self.exam_date.filter(|&exam| now <= exam) else {
             return card.due;
         };
         let last_look = exam.plus_days(-1);
@@ -197,7 +197,7 @@ impl Scheduler {
     ) -> Vec<&'a str> {
         let mut due: Vec<(Timestamp, &str)> = cards
             .into_iter()
-            .map(|(id, c)| (self.effective_due(c), id))
+            .map(|(id, c)| (self.effective_due(c, now), id))
             .filter(|(t, _)| *t <= now)
             .collect();
         due.sort();
