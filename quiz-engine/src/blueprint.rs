@@ -105,7 +105,7 @@ const DOMAIN_KEYS: &[&str] = &["weight", "title"];
 pub fn parse_blueprint(file: &str, src: &str) -> Result<Blueprint, Vec<Error>> {
     let lines = Lines::new(src);
     let blocks = blocks(src);
-    let (header, sections) = split_sections(&blocks);
+    let (header, sections) = split_sections(src, &blocks);
     let mut errors = Vec::new();
     let err = |line: usize, kind: ErrorKind| Error::new(file, line, kind);
     let mut entries = Vec::new();

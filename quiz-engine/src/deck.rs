@@ -1,12 +1,13 @@
 //! Flashcard decks: `content/decks/<deck>.md`. Each `## card-id` section has an optional
-//! `lesson:` line, the front (any Markdown) and the back as a final `>` quote.
+//! `lesson:` line, the front (any Markdown) and the back: everything after a `---` line, or a
+//! final `>` quote.
 
 use serde::{Deserialize, Serialize};
 
 use crate::error::{Error, ErrorKind};
-use crate::parse::markdown::{BlockKind, Lines, blocks, render, render_blocks};
+use crate::parse::markdown::{Block, BlockKind, Lines, blocks, render, render_blocks};
 use crate::parse::meta::{self, file_stem, get, looks_like_meta, valid_id};
-use crate::parse::split_sections;
+use crate::parse::{is_atx, split_sections};
 use crate::question::{LessonLink, Pos};
 
 /// A deck of cards.
@@ -37,11 +38,32 @@ pub struct Card {
 const HEADER_KEYS: &[&str] = &["deck", "title", "lesson"];
 const CARD_KEYS: &[&str] = &["lesson"];
 
+/// Front blocks and the back as HTML: the back is what follows a `---` line, or else a final
+/// `>` quote. A back that is one `>` quote is rendered without the quote.
+fn split_card<'b, 'a>(body: &'b [&'b Block<'a>]) -> Option<(&'b [&'b Block<'a>], String)> {
+    let unquote = |blocks: &[&Block<'_>]| match blocks {
+        [quote] if quote.kind() == BlockKind::BlockQuote => {
+            render(quote.inner().iter().map(|(e, _)| e.clone()))
+        }
+        _ => render_blocks(blocks),
+    };
+    if let Some(rule) = body.iter().position(|b| b.is_rule()) {
+        let back = &body[rule + 1..];
+        return (!back.is_empty()).then(|| (&body[..rule], unquote(back)));
+    }
+    match body.split_last() {
+        Some((last, front)) if last.kind() == BlockKind::BlockQuote => {
+            Some((front, unquote(&[*last])))
+        }
+        _ => None,
+    }
+}
+
 /// Parses a deck file.
 pub fn parse_deck(file: &str, src: &str) -> Result<Deck, Vec<Error>> {
     let lines = Lines::new(src);
     let blocks = blocks(src);
-    let (header, sections) = split_sections(&blocks);
+    let (header, sections) = split_sections(src, &blocks);
     let mut errors = Vec::new();
     let err = |line: usize, kind: ErrorKind| Error::new(file, line, kind);
     let mut entries = Vec::new();
@@ -99,10 +121,17 @@ pub fn parse_deck(file: &str, src: &str) -> Result<Deck, Vec<Error>> {
             centries = meta::parse(file, src, &lines, first, CARD_KEYS, &[], &mut errors);
             body = &body[1..];
         }
-        let Some((back, front)) = body
-            .split_last()
-            .filter(|(b, _)| b.kind() == BlockKind::BlockQuote)
-        else {
+        if let Some(setext) = body
+            .iter()
+            .find(|b| matches!(b.kind(), BlockKind::Heading(_)) && !is_atx(src, b))
+        {
+            errors.push(err(
+                lines.line(setext.range.start),
+                ErrorKind::SetextSeparator,
+            ));
+            continue;
+        }
+        let Some((front, back)) = split_card(body) else {
             errors.push(err(line, ErrorKind::NoBack));
             continue;
         };
@@ -115,7 +144,7 @@ pub fn parse_deck(file: &str, src: &str) -> Result<Deck, Vec<Error>> {
             id: cid,
             deck: id.clone(),
             front: render_blocks(front),
-            back: render(back.inner().iter().map(|(e, _)| e.clone())),
+            back,
             lesson: lesson_entry.map(|e| LessonLink::parse(&e.value)),
             pos: Pos {
                 file: file.into(),

@@ -123,6 +123,8 @@ pub enum ErrorKind {
     NotMarkdownFile,
     /// A flashcard without its `>` back.
     NoBack,
+    /// `---` right under a line of text, which Markdown reads as a heading.
+    SetextSeparator,
 }
 
 impl fmt::Display for ErrorKind {
@@ -238,9 +240,13 @@ impl fmt::Display for ErrorKind {
                 "the blueprint asks for {wanted} questions from domain `{domain}` but the course has only {available}; lower `questions` or the weight, or write more questions"
             ),
             NotMarkdownFile => write!(f, "content files are Markdown: rename it to `.md`"),
+            SetextSeparator => write!(
+                f,
+                "this line and the `---` under it form a heading, not a separator: put a blank line before `---`"
+            ),
             NoBack => write!(
                 f,
-                "the card has no back: end it with a `>` quote holding the answer"
+                "the card has no back: write it after a `---` line, or as a final `>` quote"
             ),
         }
     }

@@ -47,7 +47,7 @@ struct Defaults<'e> {
 pub fn parse_bank(file: &str, src: &str) -> Result<Bank, Vec<Error>> {
     let lines = Lines::new(src);
     let blocks = blocks(src);
-    let (header, sections) = split_sections(&blocks);
+    let (header, sections) = split_sections(src, &blocks);
     let mut errors = Vec::new();
     let err = |line: usize, kind: ErrorKind| Error::new(file, line, kind);
 

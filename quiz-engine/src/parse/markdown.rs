@@ -100,6 +100,11 @@ impl<'a> Block<'a> {
         plain_text(&self.events)
     }
 
+    /// A thematic break (`---` after a blank line).
+    pub(crate) fn is_rule(&self) -> bool {
+        matches!(self.events.as_slice(), [(Event::Rule, _)])
+    }
+
     /// A task list (`- [x]` / `- [ ]`)?
     pub(crate) fn is_task_list(&self) -> bool {
         matches!(self.kind(), BlockKind::List { ordered: false })

@@ -8,4 +8,4 @@ mod sections;
 
 pub use bank::parse_bank;
 pub(crate) use items::{RawItem, list_items};
-pub(crate) use sections::{Section, split_sections};
+pub(crate) use sections::{Section, is_atx, split_sections};
