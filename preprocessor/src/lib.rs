@@ -14,11 +14,13 @@
 //! Everything is a pure function of the chapter text; [`Ec2LabPreprocessor`] is the thin mdBook
 //! adapter around it.
 
+pub mod content_resolver;
 mod directive;
 mod error;
 mod expand;
 mod mdbook_adapter;
 
+pub use content_resolver::ContentResolver;
 pub use directive::{Directive, WidgetKind};
 pub use error::Error;
 pub use expand::{Resolver, expand_chapter};
