@@ -6,7 +6,7 @@ use std::process::Command;
 use std::time::Instant;
 
 use anyhow::{Context, Result};
-use ec2lab_preprocessor::Ec2LabPreprocessor;
+use ec2lab_preprocessor::{ContentResolver, Ec2LabPreprocessor};
 use mdbook_driver::MDBook;
 
 use crate::{paths, setup, sizes};
@@ -81,9 +81,11 @@ fn bindgen(wasm: &Path, out: &Path) -> Result<()> {
 fn book(site: &Path) -> Result<()> {
     let step = Instant::now();
     let root = paths::root();
+    // Validate every content file before the book: a mistake fails the build as `file:line: problem`.
+    let resolver = ContentResolver::load(&root.join("content"), &root.join("book/src")).map_err(anyhow::Error::msg)?;
     let mut book = MDBook::load(root.join("book")).map_err(|e| anyhow::anyhow!("{e:#}"))?;
     book.config.build.build_dir = site.to_path_buf();
-    book.with_preprocessor(Ec2LabPreprocessor::new(Box::new(())));
+    book.with_preprocessor(Ec2LabPreprocessor::new(Box::new(resolver)));
     book.build().map_err(|e| anyhow::anyhow!("{e:#}"))?;
     eprintln!("xtask: book built in {:.1}s", step.elapsed().as_secs_f64());
     Ok(())
