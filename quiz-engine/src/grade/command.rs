@@ -3,10 +3,9 @@
 //!
 //! The session is built from the scenario with a fixed seed, setup lines run one simulated
 //! second apart and the learner's line one second after them: the same line always gets the same
-//! output, so grading is reproducible. Checks read the command's stdout, stderr and exit code.
-//! World checks ("an instance is running") will need read access to the sandbox's `World`
-//! (`Session::world()` exists, but the world does not expose instances yet): add a
-//! `Predicate::World` variant and evaluate it against `session.world()` here once it does.
+//! output, so grading is reproducible. Output checks read the command's stdout, stderr and exit
+//! code; world checks read a copy of the world moved [`SETTLE_SECS`] later, so that an instance
+//! launched by the line has left `pending`.
 
 use super::{Check, Detail, Grade};
 use crate::predicate::Predicate;
@@ -14,6 +13,9 @@ use crate::scenario;
 
 /// The seed every grading session uses.
 pub const GRADING_SEED: u64 = 1;
+
+/// How long the world runs on after the learner's line before world checks read it.
+pub const SETTLE_SECS: u64 = 300;
 
 /// Runs `line` on `setup` and checks `expect`.
 pub fn grade(setup: &str, expect: &[Predicate], line: &str) -> Grade {
