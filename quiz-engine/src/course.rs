@@ -183,6 +183,47 @@ fn validate(course: &Course, check_counts: bool, errors: &mut Vec<Error>) {
         }
     }
 
+    // A command question's checks must not hold for a command that does nothing, and its
+    // reference answer must pass them.
+    for q in course.questions() {
+        if let Body::Command { setup, expect, .. } = &q.body
+            && crate::grade::command::grade(setup, expect, "echo").correct
+        {
+            errors.push(err(&q.pos, ErrorKind::ChecksHoldWithoutCommand));
+        }
+        if let Body::Command {
+            setup,
+            expect,
+            answer: Some(answer),
+        } = &q.body
+        {
+            let graded = crate::grade::command::grade(setup, expect, answer);
+            if let crate::grade::Detail::Command {
+                checks,
+                stdout,
+                stderr,
+                exit_code,
+            } = graded.detail
+                && !graded.correct
+            {
+                let failed = checks
+                    .iter()
+                    .filter(|c| !c.holds)
+                    .map(|c| c.predicate.to_string())
+                    .collect();
+                let output = format!("exit {exit_code}; stdout {stdout:?}; stderr {stderr:?}");
+                errors.push(err(
+                    &q.pos,
+                    ErrorKind::ReferenceAnswerFails {
+                        answer: answer.clone(),
+                        failed,
+                        output,
+                    },
+                ));
+            }
+        }
+    }
+
     for q in course.questions() {
         if let Body::Lab { lab } = &q.body
             && !course.labs.contains(lab)

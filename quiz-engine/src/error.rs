@@ -121,6 +121,14 @@ pub enum ErrorKind {
         available: usize,
     },
     NotMarkdownFile,
+    /// A command question whose reference `answer:` fails its own `expect:` checks.
+    ReferenceAnswerFails {
+        answer: String,
+        failed: Vec<String>,
+        output: String,
+    },
+    /// A command question whose checks already hold when the learner does nothing useful.
+    ChecksHoldWithoutCommand,
     /// A flashcard without its `>` back.
     NoBack,
     /// `---` right under a line of text, which Markdown reads as a heading.
@@ -240,6 +248,19 @@ impl fmt::Display for ErrorKind {
                 "the blueprint asks for {wanted} questions from domain `{domain}` but the course has only {available}; lower `questions` or the weight, or write more questions"
             ),
             NotMarkdownFile => write!(f, "content files are Markdown: rename it to `.md`"),
+            ReferenceAnswerFails {
+                answer,
+                failed,
+                output,
+            } => write!(
+                f,
+                "the reference answer `{answer}` fails its own checks ({}) in the sandbox ({output}); fix the answer or the `expect:` lines",
+                failed.join(", ")
+            ),
+            ChecksHoldWithoutCommand => write!(
+                f,
+                "the `expect:` checks already hold after a plain `echo`: add a check that only the right command can meet"
+            ),
             SetextSeparator => write!(
                 f,
                 "this line and the `---` under it form a heading, not a separator: put a blank line before `---`"

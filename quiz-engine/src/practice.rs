@@ -100,7 +100,7 @@ impl Practice {
     }
 
     /// Moves on after feedback. Skipping an unanswered question counts as missing it.
-    pub fn next(&mut self) -> Result<(), PracticeError> {
+    pub fn advance(&mut self) -> Result<(), PracticeError> {
         let id = self.current().ok_or(PracticeError::RoundOver)?.to_string();
         if !self.answered {
             self.missed.push(id);

@@ -129,3 +129,15 @@ fn a_broken_bank_reports_its_own_line_and_skips_blueprint_counts() {
         "#]],
     );
 }
+
+#[test]
+fn a_command_reference_answer_must_pass_its_checks() {
+    let bank = "bank: cmd\ntitle: c\nlesson: imds.md\n\n## cmd-ok\ntype: command\nsetup: fresh\nexpect: stdout contains \"hi\"\nanswer: echo hi\n\nSay hi.\n\n## cmd-bad\ntype: command\nsetup: fresh\nexpect: exit 0\nexpect: stdout contains \"hello\"\nanswer: echo bye\n\nSay hello.\n\n## cmd-trivial\ntype: command\nsetup: fresh\nexpect: exit 0\n\nRun anything.\n";
+    check(
+        &[("content/questions/cmd.md", bank.to_string())],
+        expect![[r#"
+            content/questions/cmd.md:13: the reference answer `echo bye` fails its own checks (stdout contains "hello") in the sandbox (exit 0; stdout "bye\n"; stderr ""); fix the answer or the `expect:` lines
+            content/questions/cmd.md:22: the `expect:` checks already hold after a plain `echo`: add a check that only the right command can meet
+        "#]],
+    );
+}

@@ -72,3 +72,27 @@ fn ok_fixtures_parse() {
 fn err_fixtures_fail_with_file_and_line() {
     check("err", false);
 }
+
+/// Every prefix of every fixture, and a few mangled versions, parse to a value or errors: never
+/// a panic.
+#[test]
+fn truncated_and_mangled_input_never_panics() {
+    for path in fixtures("ok").into_iter().chain(fixtures("err")) {
+        let text = std::fs::read_to_string(&path).unwrap();
+        let cuts = text.char_indices().map(|(i, _)| i).step_by(7);
+        for cut in cuts {
+            let prefix = &text[..cut];
+            for variant in [
+                prefix.to_string(),
+                prefix.replace('\n', "\r\n"),
+                prefix.replace("  >", ">"),
+                prefix.replace("- [", "1. ["),
+                prefix.replace("\n\n", "\n"),
+            ] {
+                let _ = quiz_engine::parse_bank("x.md", &variant);
+                let _ = quiz_engine::parse_deck("x.md", &variant);
+                let _ = quiz_engine::parse_blueprint("x.md", &variant);
+            }
+        }
+    }
+}

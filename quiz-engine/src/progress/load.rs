@@ -85,9 +85,11 @@ pub(super) fn load(text: &str) -> Loaded {
         );
     }
 
-    let mut progress = Progress::default();
-    progress.questions = entries(&root, "questions", &mut issue);
-    progress.cards = entries(&root, "cards", &mut issue);
+    let mut progress = Progress {
+        questions: entries(&root, "questions", &mut issue),
+        cards: entries(&root, "cards", &mut issue),
+        ..Progress::default()
+    };
     if let Some(list) = root.get("exams") {
         match list {
             Value::Array(items) => {
