@@ -1,6 +1,29 @@
-//! The `aws` command line: argument parsing, the operation table and output formatting.
+//! The `aws` command line: global options, the `ec2` operation table, parameter parsing,
+//! output formatting (`--query`, `--output`) and the CLI's error lines and exit codes.
+//!
+//! Flow: split global options from the words, find the operation in [`spec::OPERATIONS`],
+//! parse its parameters ([`args`]), advance the world to `now`, run the handler, then format.
 
-use crate::ec2::World;
+pub mod args;
+pub mod error;
+pub mod filters;
+pub mod format;
+mod help;
+mod ops_images;
+mod ops_instances;
+mod ops_misc;
+mod ops_network;
+mod ops_storage;
+pub mod render;
+pub mod shorthand;
+pub mod spec;
+pub mod transcript;
+
+pub use error::CliError;
+pub use help::{complete, completions};
+
+use crate::ec2::regions::region_info;
+use crate::ec2::{Ctx, World};
 use crate::output::CommandOutput;
 use crate::time::SimTime;
 
@@ -11,20 +34,169 @@ pub struct CliEnv {
     pub default_region: String,
 }
 
-/// Runs `aws` with `argv` (the words after `aws`) against `world` at `now`.
-pub fn run(_world: &mut World, argv: &[String], _env: &CliEnv, _now: SimTime) -> CommandOutput {
-    let usage = "usage: aws [options] <command> <subcommand> [<subcommand> ...] [parameters]\n\
-                 To see help text, you can run:\n\n  aws help\n  aws <command> help\n  aws <command> <subcommand> help\n\n";
-    match argv.first().map(String::as_str) {
-        None => CommandOutput::fail(
-            format!("{usage}aws: error: the following arguments are required: command\n"),
-            2,
-        ),
-        Some(command) => CommandOutput::fail(
-            format!(
-                "{usage}aws: error: argument command: Invalid choice, valid choices are:\n\nec2\n\nInvalid choice: '{command}'\n"
-            ),
-            2,
-        ),
+/// Global options found anywhere on the line.
+#[derive(Debug, Default)]
+struct Globals {
+    region: Option<String>,
+    output: Option<String>,
+    query: Option<String>,
+}
+
+const VALUED_GLOBALS: &[&str] = &[
+    "--region",
+    "--output",
+    "--query",
+    "--profile",
+    "--endpoint-url",
+    "--color",
+    "--cli-read-timeout",
+    "--cli-connect-timeout",
+];
+const FLAG_GLOBALS: &[&str] = &[
+    "--no-cli-pager",
+    "--debug",
+    "--no-paginate",
+    "--no-verify-ssl",
+    "--no-sign-request",
+    "--cli-auto-prompt",
+    "--no-cli-auto-prompt",
+];
+
+fn split_globals(argv: &[String]) -> Result<(Globals, Vec<String>), CliError> {
+    let mut g = Globals::default();
+    let mut rest = Vec::new();
+    let mut i = 0;
+    while i < argv.len() {
+        let w = &argv[i];
+        let (name, inline) = match w.split_once('=') {
+            Some((n, v)) if n.starts_with("--") => (n, Some(v.to_string())),
+            _ => (w.as_str(), None),
+        };
+        if VALUED_GLOBALS.contains(&name) {
+            let value = match inline {
+                Some(v) => v,
+                None => {
+                    i += 1;
+                    match argv.get(i) {
+                        Some(v) => v.clone(),
+                        None => {
+                            return Err(CliError::usage(format!(
+                                "argument {name}: expected one argument"
+                            )));
+                        }
+                    }
+                }
+            };
+            match name {
+                "--region" => g.region = Some(value),
+                "--output" => g.output = Some(value),
+                "--query" => g.query = Some(value),
+                _ => {}
+            }
+        } else if !FLAG_GLOBALS.contains(&name) {
+            rest.push(w.clone());
+        }
+        i += 1;
     }
+    Ok((g, rest))
+}
+
+/// Runs `aws` with `argv` (the words after `aws`) against `world` at `now`.
+pub fn run(world: &mut World, argv: &[String], env: &CliEnv, now: SimTime) -> CommandOutput {
+    run_with_files(world, argv, env, now, &|_| None)
+}
+
+/// Like [`run`], reading `file://` parameter values through `read_file`.
+pub fn run_with_files(
+    world: &mut World,
+    argv: &[String],
+    env: &CliEnv,
+    now: SimTime,
+    read_file: &dyn Fn(&str) -> Option<String>,
+) -> CommandOutput {
+    match execute(world, argv, env, now, read_file) {
+        Ok(stdout) => CommandOutput::ok(stdout),
+        Err(e) => CommandOutput::fail(e.stderr(), e.exit_code()),
+    }
+}
+
+fn execute(
+    world: &mut World,
+    argv: &[String],
+    env: &CliEnv,
+    now: SimTime,
+    read_file: &dyn Fn(&str) -> Option<String>,
+) -> Result<String, CliError> {
+    let (globals, words) = split_globals(argv)?;
+    let Some(service) = words.first() else {
+        return Err(CliError::usage(
+            "the following arguments are required: command",
+        ));
+    };
+    if service == "help" {
+        return Ok(help::top_help());
+    }
+    if service != "ec2" {
+        return Err(CliError::usage(format!(
+            "argument command: Invalid choice, valid choices are:\n\nec2                                      | help\n\nInvalid choice: '{service}'"
+        )));
+    }
+    let Some(op_name) = words.get(1) else {
+        return Err(CliError::usage(
+            "the following arguments are required: operation",
+        ));
+    };
+    if op_name == "help" {
+        return Ok(help::service_help());
+    }
+    let Some(op) = spec::operation(op_name) else {
+        return Err(CliError::usage(help::invalid_operation(op_name)));
+    };
+    if words.get(2).is_some_and(|w| w == "help") {
+        return Ok(help::operation_help(op));
+    }
+    let output = globals.output.as_deref().unwrap_or("json");
+    if !["json", "text", "table"].contains(&output) {
+        return Err(CliError::usage(format!(
+            "argument --output: Invalid choice, valid choices are:\n\njson                                     | text\ntable\n\nInvalid choice: '{output}'"
+        )));
+    }
+    let region_name = globals.region.as_deref().unwrap_or(&env.default_region);
+    let Some(info) = region_info(region_name) else {
+        return Err(CliError::Other {
+            message: format!(
+                "Could not connect to the endpoint URL: \"https://ec2.{region_name}.amazonaws.com/\""
+            ),
+        });
+    };
+    let args = args::parse(op, &words[2..], read_file)?;
+    world.advance_to(now);
+    let dry_run = args.flag("dry-run").unwrap_or(false);
+    let mut call = spec::Call {
+        world,
+        ctx: Ctx::new(info.name, now.max(SimTime::ZERO), dry_run),
+        args,
+    };
+    let result = (op.handler)(&mut call).map_err(|e| match e {
+        CliError::Service { error, .. } => CliError::Service {
+            operation: op.api,
+            error,
+        },
+        other => other,
+    })?;
+    let Some(value) = result else {
+        return Ok(String::new());
+    };
+    if value.as_object().is_some_and(|m| m.is_empty()) {
+        return Ok(String::new());
+    }
+    let value = match &globals.query {
+        Some(q) => format::query(q, &value)?,
+        None => value,
+    };
+    Ok(match output {
+        "text" => format::text(&value),
+        "table" => format::table(op.api, &value),
+        _ => format::json(&value),
+    })
 }

@@ -1,0 +1,109 @@
+//! Script transcripts: run `aws` lines on a fresh seeded world and render what the terminal
+//! shows, with `# advance N` moving simulated time. Shared by the `ec2lab` binary and the tests.
+//! Lines are split into words with POSIX-style quoting (`'…'`, `"…"`, `\`).
+
+use super::{CliEnv, run};
+use crate::ec2::World;
+use crate::time::SimTime;
+
+/// Splits a command line into words; `None` on an unterminated quote.
+pub fn split_words(line: &str) -> Option<Vec<String>> {
+    let mut words = Vec::new();
+    let mut cur = String::new();
+    let mut in_word = false;
+    let mut chars = line.chars();
+    while let Some(c) = chars.next() {
+        match c {
+            '\'' => {
+                in_word = true;
+                loop {
+                    match chars.next()? {
+                        '\'' => break,
+                        x => cur.push(x),
+                    }
+                }
+            }
+            '"' => {
+                in_word = true;
+                loop {
+                    match chars.next()? {
+                        '"' => break,
+                        '\\' => cur.push(chars.next()?),
+                        x => cur.push(x),
+                    }
+                }
+            }
+            '\\' => {
+                in_word = true;
+                cur.push(chars.next()?);
+            }
+            c if c.is_whitespace() => {
+                if in_word {
+                    words.push(std::mem::take(&mut cur));
+                    in_word = false;
+                }
+            }
+            c => {
+                in_word = true;
+                cur.push(c);
+            }
+        }
+    }
+    if in_word {
+        words.push(cur);
+    }
+    Some(words)
+}
+
+/// Runs `script` on a world seeded with `seed` and renders every line as `$ line`, its stdout,
+/// `[stderr]` lines and a non-zero exit code.
+pub fn run_script(script: &str, seed: u64, region: &str) -> String {
+    let mut world = World::new(seed);
+    let env = CliEnv {
+        default_region: region.to_string(),
+    };
+    let mut now = SimTime::ZERO;
+    let mut out = String::new();
+    for line in script.lines() {
+        let trimmed = line.trim();
+        if let Some(rest) = trimmed.strip_prefix("# advance") {
+            let secs: u64 = rest.trim().trim_end_matches('s').parse().unwrap_or(0);
+            now = now.plus_secs(secs);
+            out.push_str(&format!("# advance {secs}\n"));
+            continue;
+        }
+        if trimmed.is_empty() || trimmed.starts_with('#') {
+            out.push_str(line);
+            out.push('\n');
+            continue;
+        }
+        out.push_str(&format!("$ {trimmed}\n"));
+        let result = match split_words(trimmed) {
+            None => crate::CommandOutput::fail(
+                "bash: unexpected EOF while looking for matching quote\n",
+                2,
+            ),
+            Some(words) if words.first().is_some_and(|w| w == "aws") => {
+                run(&mut world, &words[1..], &env, now)
+            }
+            Some(words) => crate::CommandOutput::fail(
+                format!(
+                    "ec2lab: only `aws` commands run here: {}\n",
+                    words.first().map_or("", |w| w.as_str())
+                ),
+                127,
+            ),
+        };
+        out.push_str(&result.stdout);
+        if !result.stdout.is_empty() && !result.stdout.ends_with('\n') {
+            out.push('\n');
+        }
+        for l in result.stderr.lines() {
+            out.push_str(&format!("[stderr] {l}\n"));
+        }
+        if result.exit_code != 0 {
+            out.push_str(&format!("[exit {}]\n", result.exit_code));
+        }
+    }
+    out
+}
