@@ -100,7 +100,8 @@ impl Practice {
     }
 
     /// Moves on after feedback. Skipping an unanswered question counts as missing it.
-    pub fn advance(&mut self) -> Result<(), PracticeError> {
+    #[allow(clippy::should_implement_trait)] // not an iterator: it moves the state machine on
+    pub fn next(&mut self) -> Result<(), PracticeError> {
         let id = self.current().ok_or(PracticeError::RoundOver)?.to_string();
         if !self.answered {
             self.missed.push(id);

@@ -250,10 +250,10 @@ fn practice_retries_only_the_missed_questions() {
         p.answer(&course, &Answer::Single(1)).is_err(),
         "one answer per question per round"
     );
-    p.advance().unwrap();
+    p.next().unwrap();
     assert!(!p.answer(&course, &Answer::TrueFalse(true)).unwrap().correct);
-    p.advance().unwrap();
-    p.advance().unwrap(); // skipped: counts as missed
+    p.next().unwrap();
+    p.next().unwrap(); // skipped: counts as missed
     assert!(p.round_over());
     assert!(!p.finished());
     assert_eq!(p.retry_missed().unwrap(), 2);
@@ -263,13 +263,13 @@ fn practice_retries_only_the_missed_questions() {
             .unwrap()
             .correct
     );
-    p.advance().unwrap();
+    p.next().unwrap();
     assert!(
         p.answer(&course, &Answer::Short("16 KB".into()))
             .unwrap()
             .correct
     );
-    p.advance().unwrap();
+    p.next().unwrap();
     assert!(p.finished());
     assert_eq!(p.round, 2);
     let o = &p.outcomes["choices-true-false"];
