@@ -242,7 +242,29 @@ mod tests {
                 .unwrap(),
         };
         resolver().resolve(&mut d)?;
-        Ok(serde_json::to_string(&d.config).unwrap())
+        Ok(canonical(&Value::Object(d.config)))
+    }
+
+    /// JSON with object keys sorted, whatever serde_json's `preserve_order` feature says.
+    fn canonical(v: &Value) -> String {
+        match v {
+            Value::Object(map) => {
+                let mut keys: Vec<&String> = map.keys().collect();
+                keys.sort();
+                let fields: Vec<String> = keys
+                    .iter()
+                    .map(|k| format!("{}:{}", Value::String((*k).clone()), canonical(&map[*k])))
+                    .collect();
+                format!("{{{}}}", fields.join(","))
+            }
+            Value::Array(items) => {
+                format!(
+                    "[{}]",
+                    items.iter().map(canonical).collect::<Vec<_>>().join(",")
+                )
+            }
+            other => other.to_string(),
+        }
     }
 
     #[test]
@@ -312,12 +334,27 @@ mod tests {
         assert!(ok.contains("data-widget=\"terminal\""));
     }
 
+    /// The real course loads, and every widget block in every chapter of the book resolves.
     #[test]
-    fn the_real_course_loads_from_disk() {
+    fn every_chapter_of_the_book_resolves() {
         let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
-        match ContentResolver::load(&root.join("content"), &root.join("book/src")) {
-            Ok(r) => assert!(r.course().banks.len() > 0),
+        let resolver = match ContentResolver::load(&root.join("content"), &root.join("book/src")) {
+            Ok(r) => r,
             Err(e) => panic!("{e}"),
+        };
+        assert!(!resolver.course().banks.is_empty());
+        let mut problems = Vec::new();
+        for (path, text) in read_tree(&root.join("book/src"), "book/src").unwrap() {
+            if path.ends_with(".md")
+                && let Err(e) = expand_chapter(&text, &path, &resolver)
+            {
+                problems.push(e.to_string());
+            }
         }
+        assert!(
+            problems.is_empty(),
+            "chapters with bad widget blocks:\n{}",
+            problems.join("\n")
+        );
     }
 }
