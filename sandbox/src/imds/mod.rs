@@ -8,7 +8,7 @@
 
 pub mod facts;
 pub mod json;
-mod mix;
+pub mod mix;
 pub mod reply;
 pub mod tokens;
 pub mod tree;

@@ -33,7 +33,13 @@ pub fn run(host: &mut Host, argv: &[String], io: &Io<'_>) -> Option<CommandOutpu
         "rm" => rm(host, args),
         "whoami" => CommandOutput::ok(format!("{}\n", host.user)),
         "date" => CommandOutput::ok(format!("{}\n", unix_date(io.now))),
-        "env" | "printenv" => env(host, args),
+        "printenv" => env(host, args),
+        "env" if !args.is_empty() && !args[0].contains('=') => CommandOutput::fail(
+            format!("env: ‘{}’: No such file or directory\n", args[0]),
+            127,
+        ),
+        "env" => env(host, &[]),
+        "printf" => printf(args),
         "true" | ":" => CommandOutput::default(),
         "false" => CommandOutput {
             exit_code: 1,
@@ -456,6 +462,46 @@ fn rm(host: &mut Host, args: &[String]) -> CommandOutput {
         }
     }
     out
+}
+
+/// `printf FORMAT [ARG…]`: `%s`, `%d`, `%%` and the `\n`/`\t` escapes; the format is reused
+/// while arguments remain, as in bash.
+fn printf(args: &[String]) -> CommandOutput {
+    let Some((format, mut rest)) = args.split_first() else {
+        return CommandOutput::fail("printf: usage: printf [-v var] format [arguments]\n", 2);
+    };
+    let mut out = String::new();
+    loop {
+        let mut chars = format.chars().peekable();
+        let mut used = 0;
+        while let Some(c) = chars.next() {
+            match (c, chars.peek().copied()) {
+                ('\\', Some('n')) => {
+                    chars.next();
+                    out.push('\n');
+                }
+                ('\\', Some('t')) => {
+                    chars.next();
+                    out.push('\t');
+                }
+                ('%', Some('%')) => {
+                    chars.next();
+                    out.push('%');
+                }
+                ('%', Some('s' | 'd')) => {
+                    chars.next();
+                    out.push_str(rest.get(used).map(String::as_str).unwrap_or(""));
+                    used += 1;
+                }
+                _ => out.push(c),
+            }
+        }
+        if used == 0 || used >= rest.len() {
+            break;
+        }
+        rest = &rest[used..];
+    }
+    CommandOutput::ok(out)
 }
 
 fn env(host: &Host, args: &[String]) -> CommandOutput {

@@ -45,11 +45,12 @@ fn with_newline(line: &str) -> String {
     }
 }
 
-/// `grep [-i] [-v] [-c] [-n] [-E] [-q] PATTERN [FILE…]`: fixed-string matching (regular
-/// expression metacharacters other than `^`/`$` anchors are taken literally).
+/// `grep [-i] [-v] [-c] [-n] [-E] [-q] PATTERN [FILE…]`: substring matching with `^`/`$`
+/// anchors and `|` alternation (other regular-expression syntax is taken literally).
 pub fn grep(host: &Host, args: &[String], io: &Io<'_>) -> CommandOutput {
     let (mut ignore, mut invert, mut count, mut number, mut quiet) =
         (false, false, false, false, false);
+    let mut extended = false;
     let mut rest = Vec::new();
     let mut pattern = None;
     for a in args {
@@ -61,7 +62,8 @@ pub fn grep(host: &Host, args: &[String], io: &Io<'_>) -> CommandOutput {
                     'c' => count = true,
                     'n' => number = true,
                     'q' => quiet = true,
-                    'E' | 'F' | 'w' | 's' => {}
+                    'E' => extended = true,
+                    'F' | 'w' | 's' => {}
                     other => {
                         return CommandOutput::fail(
                             format!(
@@ -84,19 +86,34 @@ pub fn grep(host: &Host, args: &[String], io: &Io<'_>) -> CommandOutput {
             2,
         );
     };
-    let (anchored_start, anchored_end) = (
-        pattern.starts_with('^'),
-        pattern.ends_with('$') && pattern.len() > 1,
-    );
-    let mut needle = pattern.trim_start_matches('^').to_string();
-    if anchored_end {
-        needle.pop();
-    }
-    let needle = if ignore {
-        needle.to_lowercase()
-    } else {
-        needle
-    };
+    // Alternatives: `a|b` with -E, `a\|b` in basic syntax; each may be anchored.
+    let alternatives: Vec<(bool, bool, String)> = pattern
+        .split("\\|")
+        .flat_map(|p| {
+            if extended {
+                p.split('|').map(str::to_string).collect::<Vec<_>>()
+            } else {
+                vec![p.to_string()]
+            }
+        })
+        .map(|alt| {
+            let start = alt.starts_with('^');
+            let end = alt.ends_with('$') && alt.len() > 1;
+            let mut needle = alt.trim_start_matches('^').to_string();
+            if end {
+                needle.pop();
+            }
+            (
+                start,
+                end,
+                if ignore {
+                    needle.to_lowercase()
+                } else {
+                    needle
+                },
+            )
+        })
+        .collect();
     let (sources, errors, mut status) = inputs(host, "grep", &rest, io);
     let multi = sources.len() > 1;
     let mut stdout = String::new();
@@ -110,12 +127,14 @@ pub fn grep(host: &Host, args: &[String], io: &Io<'_>) -> CommandOutput {
             } else {
                 body.to_string()
             };
-            let hit = match (anchored_start, anchored_end) {
-                (true, true) => hay == needle,
-                (true, false) => hay.starts_with(&needle),
-                (false, true) => hay.ends_with(&needle),
-                (false, false) => hay.contains(&needle),
-            };
+            let hit = alternatives
+                .iter()
+                .any(|(start, end, needle)| match (start, end) {
+                    (true, true) => &hay == needle,
+                    (true, false) => hay.starts_with(needle.as_str()),
+                    (false, true) => hay.ends_with(needle.as_str()),
+                    (false, false) => hay.contains(needle.as_str()),
+                });
             if hit != invert {
                 n += 1;
                 any = true;

@@ -17,3 +17,6 @@ pub mod vfs;
 pub use error::{SyntaxError, SyntaxErrorKind};
 pub use exec::{Io, LineResult, Programs, run_line};
 pub use host::{Host, PromptStyle};
+pub mod machine;
+pub mod programs;
+pub mod ssh;

@@ -237,6 +237,25 @@ impl Vfs {
         }
     }
 
+    /// Whether `user` could write `path` (an existing file, or a new one in its directory).
+    pub fn check_write(&self, path: &str, user: &str) -> Result<(), FsError> {
+        match self.get(path) {
+            Some(node) if node.kind == NodeKind::Dir => Err(FsError::IsDir),
+            Some(node) if !can(node, user, 2) => Err(FsError::PermissionDenied),
+            Some(_) => Ok(()),
+            None => {
+                let dir = self.get(parent(path)).ok_or(FsError::NotFound)?;
+                if dir.kind != NodeKind::Dir {
+                    Err(FsError::NotDir)
+                } else if !can(dir, user, 2) {
+                    Err(FsError::PermissionDenied)
+                } else {
+                    Ok(())
+                }
+            }
+        }
+    }
+
     /// Changes permission bits; only the owner or root may.
     pub fn chmod(&mut self, path: &str, mode: u32, user: &str) -> Result<(), FsError> {
         let node = self.nodes.get_mut(path).ok_or(FsError::NotFound)?;

@@ -1,0 +1,407 @@
+//! The programs behind the shell's builtins: `aws`, `curl`, `ssh`, `hostname`, and on an
+//! instance `df`, `lsblk`, `growpart`, `resize2fs`, `xfs_growfs`, `systemctl`, `yum`/`dnf`,
+//! `apt`, `docker`, `cloud-init`. [`Ctx`] implements [`Programs`] for one line on one host.
+
+pub mod cloud_init;
+pub mod disk;
+pub mod packages;
+pub mod web;
+
+use std::collections::BTreeMap;
+
+use crate::cli::{self, CliEnv};
+use crate::ec2::World;
+use crate::imds::{self, InstanceFacts, OsFamily};
+use crate::net::curl::{self, CurlContext, Url};
+use crate::net::http::{Exchange, HttpRequest, HttpResponse};
+use crate::output::CommandOutput;
+use crate::shell::exec::{Io, Programs};
+use crate::shell::host::Host;
+use crate::shell::machine::Machine;
+use crate::shell::ssh::{self, LEARNER_IP, SshStep};
+use crate::shell::vfs::Vfs;
+use crate::time::SimTime;
+
+/// Something a program asks the session to do after the line.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Effect {
+    /// ssh reached a point the session must continue (login, or the host-key question).
+    Ssh(SshStep),
+}
+
+/// Everything a program may touch while one line runs.
+pub struct Ctx<'a> {
+    pub world: &'a mut World,
+    /// Every instance as of the start of the line.
+    pub facts: &'a [InstanceFacts],
+    /// Guests by instance id. The current host's `Host` has been taken out for the line.
+    pub machines: &'a mut BTreeMap<String, Machine>,
+    /// The instance this line runs on, or `None` on the laptop.
+    pub here: Option<String>,
+    /// The laptop's configured region.
+    pub laptop_region: String,
+    /// Hops to the instance's network stack (2 inside `docker run`).
+    pub hops: u8,
+    pub effects: Vec<Effect>,
+}
+
+const NO_CREDENTIALS: &str =
+    "\nUnable to locate credentials. You can configure credentials by running \"aws configure\".\n";
+
+impl Ctx<'_> {
+    fn here_facts(&self) -> Option<&InstanceFacts> {
+        let id = self.here.as_ref()?;
+        self.facts.iter().find(|f| &f.instance_id == id)
+    }
+
+    fn aws(&mut self, host: &Host, args: &[String], now: SimTime) -> CommandOutput {
+        let env_region = host
+            .vars
+            .get("AWS_DEFAULT_REGION")
+            .or_else(|| host.vars.get("AWS_REGION"))
+            .cloned();
+        let region = match self.here_facts() {
+            None => env_region.unwrap_or_else(|| self.laptop_region.clone()),
+            Some(f) => {
+                let ubuntu_without_cli = f.os == OsFamily::Ubuntu
+                    && !self
+                        .machines
+                        .get(&f.instance_id)
+                        .is_some_and(|m| m.packages.contains("awscli"));
+                if ubuntu_without_cli {
+                    return CommandOutput::fail(
+                        "Command 'aws' not found, but can be installed with:\nsudo snap install aws-cli  # version 2.22.35, or\nsudo apt  install awscli  # version 2.14.6-1\nSee 'snap info aws-cli' for additional versions.\n",
+                        127,
+                    );
+                }
+                // The CLI's credential chain ends at IMDS: a role and a reachable endpoint.
+                let has_env_keys = host.vars.contains_key("AWS_ACCESS_KEY_ID");
+                if !has_env_keys && (f.iam.is_none() || !f.metadata.endpoint_enabled) {
+                    return CommandOutput::fail(NO_CREDENTIALS, 253);
+                }
+                env_region.unwrap_or_else(|| f.region.clone())
+            }
+        };
+        let env = CliEnv {
+            default_region: region,
+        };
+        cli::run(self.world, args, &env, now)
+    }
+
+    fn hostname(&self, args: &[String]) -> CommandOutput {
+        let Some(f) = self.here_facts() else {
+            return CommandOutput::ok("laptop\n");
+        };
+        let flag = args.first().map(String::as_str).unwrap_or("");
+        match flag {
+            "-f" | "--fqdn" | "-A" => CommandOutput::ok(format!("{}\n", f.private_dns)),
+            "-I" | "-i" => CommandOutput::ok(format!("{} \n", f.private_ip)),
+            _ => CommandOutput::ok(format!(
+                "{}\n",
+                f.private_dns.split('.').next().unwrap_or("localhost")
+            )),
+        }
+    }
+
+    /// Where a request from this host to `url` goes.
+    fn route(&mut self, here_fs: &Vfs, url: &Url, req: &HttpRequest, now: SimTime) -> Exchange {
+        let here = self.here_facts().cloned();
+        let host = url.host.as_str();
+        let imds_host = host == "169.254.169.254" || host == "fd00:ec2::254";
+        if imds_host {
+            let Some(f) = here else {
+                return Exchange::ConnectTimeout;
+            };
+            if host == "fd00:ec2::254"
+                && (!f.metadata.ipv6_enabled || crate::shell::machine::is_xen(&f.instance_type))
+            {
+                return Exchange::ConnectTimeout;
+            }
+            if url.scheme != "http" || url.port != 80 {
+                return Exchange::Refused;
+            }
+            let Some(m) = self.machines.get_mut(&f.instance_id) else {
+                return Exchange::ConnectTimeout;
+            };
+            return imds::respond(&f, &mut m.tokens, req, now);
+        }
+        if host == "checkip.amazonaws.com" {
+            let ip = match &here {
+                Some(f) => f.public_ip.clone(),
+                None => Some(LEARNER_IP.to_string()),
+            };
+            let Some(ip) = ip else {
+                return Exchange::ConnectTimeout;
+            };
+            let body = format!("{ip}\n");
+            return Exchange::Response(HttpResponse {
+                status: 200,
+                reason: "OK".into(),
+                headers: vec![
+                    ("Date".into(), crate::net::date::http_date(now)),
+                    ("Content-Type".into(), "text/plain;charset=UTF-8".into()),
+                    ("Content-Length".into(), body.len().to_string()),
+                ],
+                body,
+            });
+        }
+        if host == "localhost" || host == "127.0.0.1" {
+            let Some(f) = here else {
+                return Exchange::Refused;
+            };
+            let Some(m) = self.machines.get(&f.instance_id) else {
+                return Exchange::Refused;
+            };
+            return web::serve(m, here_fs, url.port, req, now);
+        }
+        // Another instance, by public or private address.
+        let by_public = self.facts.iter().find(|f| {
+            f.public_ip.as_deref() == Some(host) || f.public_dns.as_deref() == Some(host)
+        });
+        let by_private = self
+            .facts
+            .iter()
+            .find(|f| f.private_ip == host || f.private_dns == host);
+        let (target, source) = match (by_public, by_private, &here) {
+            (Some(t), _, Some(me)) => (t, me.public_ip.clone().unwrap_or_default()),
+            (Some(t), _, None) => (t, LEARNER_IP.to_string()),
+            (None, Some(t), Some(me)) if t.vpc_id == me.vpc_id => (t, me.private_ip.clone()),
+            (None, Some(_), _) => return Exchange::ConnectTimeout,
+            (None, None, _) => {
+                let aws_name = host.starts_with("ec2-") && host.ends_with(".amazonaws.com");
+                let ip = host.split('.').count() == 4
+                    && host.split('.').all(|p| p.parse::<u8>().is_ok());
+                return if aws_name || ip {
+                    Exchange::ConnectTimeout
+                } else {
+                    Exchange::Unresolvable
+                };
+            }
+        };
+        if target.state != imds::RunState::Running || !target.allows_tcp(url.port, &source) {
+            return Exchange::ConnectTimeout;
+        }
+        if target.os == OsFamily::Windows {
+            return Exchange::Refused;
+        }
+        match self.machines.get(&target.instance_id) {
+            Some(m) if Some(&target.instance_id) == self.here.as_ref() => {
+                web::serve(m, here_fs, url.port, req, now)
+            }
+            Some(m) => web::serve(m, &m.host.fs, url.port, req, now),
+            None => Exchange::Refused,
+        }
+    }
+
+    fn curl(&mut self, host: &mut Host, args: &[String], io: &Io<'_>) -> CommandOutput {
+        let now = io.now;
+        let user = host.user.clone();
+        let cwd = host.cwd.clone();
+        let fs: &Vfs = &host.fs;
+        // `-o` writes are checked now and applied once curl is done with the network.
+        let mut writes: Vec<(String, String)> = Vec::new();
+        let mut write = |path: &str, text: &str| -> Result<(), String> {
+            let abs = crate::shell::vfs::normalize(&cwd, path);
+            fs.check_write(&abs, &user).map_err(|e| e.to_string())?;
+            writes.push((abs, text.to_string()));
+            Ok(())
+        };
+        let hops = self.hops;
+        let mut send = |url: &Url, req: &HttpRequest| self.route(fs, url, req, now);
+        let mut ctx = CurlContext {
+            stdout_is_tty: io.stdout_is_tty,
+            hops,
+            send: &mut send,
+            write_file: &mut write,
+        };
+        let out = curl::run(args, &mut ctx);
+        for (path, text) in writes {
+            let _ = host.fs.write(&path, &text, false, &user, now);
+        }
+        out
+    }
+
+    fn docker(&mut self, host: &mut Host, args: &[String], io: &Io<'_>) -> CommandOutput {
+        let Some(id) = self.here.clone() else {
+            return CommandOutput::fail("bash: docker: command not found\n", 127);
+        };
+        let Some(m) = self.machines.get(&id) else {
+            return CommandOutput::fail("bash: docker: command not found\n", 127);
+        };
+        if !m.packages.contains("docker") && !m.packages.contains("docker.io") {
+            return CommandOutput::fail("bash: docker: command not found\n", 127);
+        }
+        if host.user != "root" {
+            return CommandOutput::fail(
+                "permission denied while trying to connect to the Docker daemon socket at unix:///var/run/docker.sock: Get \"http://%2Fvar%2Frun%2Fdocker.sock/v1.45/containers/json\": dial unix /var/run/docker.sock: connect: permission denied\n",
+                1,
+            );
+        }
+        if !m.service_active("docker") {
+            return CommandOutput::fail(
+                "Cannot connect to the Docker daemon at unix:///var/run/docker.sock. Is the docker daemon running?\n",
+                1,
+            );
+        }
+        match args.first().map(String::as_str) {
+            Some("ps") => CommandOutput::ok(
+                "CONTAINER ID   IMAGE     COMMAND   CREATED   STATUS    PORTS     NAMES\n",
+            ),
+            Some("run") => {
+                let mut i = 1;
+                let mut host_net = false;
+                let mut tty = false;
+                while let Some(a) = args.get(i).filter(|a| a.starts_with('-')) {
+                    match a.as_str() {
+                        "--network" | "--net" => {
+                            host_net = args.get(i + 1).is_some_and(|v| v == "host");
+                            i += 1;
+                        }
+                        "--network=host" | "--net=host" => host_net = true,
+                        "-t" | "-it" | "-ti" | "--tty" => tty = true,
+                        "-e" | "--name" | "-p" | "-v" => i += 1,
+                        _ => {}
+                    }
+                    i += 1;
+                }
+                let Some(image) = args.get(i) else {
+                    return CommandOutput::fail(
+                        "\"docker run\" requires at least 1 argument.\nSee 'docker run --help'.\n\nUsage:  docker run [OPTIONS] IMAGE [COMMAND] [ARG...]\n\nCreate and run a new container from an image\n",
+                        1,
+                    );
+                };
+                // Images built on curl (curlimages/curl) have curl as their entrypoint.
+                let mut command: Vec<String> = args[i + 1..].to_vec();
+                let curl_entrypoint = image.contains("curl");
+                if curl_entrypoint && command.first().is_none_or(|c| c != "curl") {
+                    command.insert(0, "curl".to_string());
+                }
+                match command.first().map(String::as_str) {
+                    Some("curl") => {
+                        let saved = self.hops;
+                        self.hops = if host_net { 1 } else { 2 };
+                        // Without -t the container's stdout is a pipe, so curl shows its meter.
+                        let inner = Io {
+                            stdout_is_tty: io.stdout_is_tty && tty,
+                            ..*io
+                        };
+                        let out = self.curl(host, &command[1..], &inner);
+                        self.hops = saved;
+                        out
+                    }
+                    None => CommandOutput::default(),
+                    Some(other) => CommandOutput::fail(
+                        format!(
+                            "docker: this sandbox's containers can only run curl (asked for '{other}').\n"
+                        ),
+                        125,
+                    ),
+                }
+            }
+            _ => CommandOutput::fail(
+                "Usage:  docker [OPTIONS] COMMAND\n\nA self-sufficient runtime for containers\n",
+                1,
+            ),
+        }
+    }
+
+    fn instance_program(
+        &mut self,
+        host: &mut Host,
+        argv: &[String],
+        io: &Io<'_>,
+    ) -> Option<CommandOutput> {
+        let id = self.here.clone()?;
+        let volume_gib = self.here_facts().map(|f| f.root_volume_gib).unwrap_or(8);
+        let m = self.machines.get_mut(&id)?;
+        // Programs that read the user (growpart, resize2fs, package managers) look at the
+        // machine's copy: mirror the current effective user into it for this call.
+        let real_user = std::mem::replace(&mut m.host.user, host.user.clone());
+        let args = &argv[1..];
+        let out = match argv[0].as_str() {
+            "df" => Some(disk::df(m, args)),
+            "lsblk" => Some(disk::lsblk(m, volume_gib)),
+            "growpart" => Some(disk::growpart(m, args, volume_gib)),
+            "resize2fs" => Some(disk::resize2fs(m, args)),
+            "xfs_growfs" => Some(disk::xfs_growfs(m, args)),
+            "systemctl" | "service" => {
+                let args: Vec<String> = if argv[0] == "service" && args.len() >= 2 {
+                    vec![args[1].clone(), args[0].clone()]
+                } else {
+                    args.to_vec()
+                };
+                Some(packages::systemctl(m, &args, io.now))
+            }
+            "yum" | "dnf" => Some(packages::dnf(m, &mut host.fs, &argv[0], args, io.now)),
+            "apt" | "apt-get" => Some(packages::apt(m, &mut host.fs, &argv[0], args, io.now)),
+            "cloud-init" => Some(match args.first().map(String::as_str) {
+                Some("status") => CommandOutput::ok("status: done\n"),
+                _ => CommandOutput::fail(
+                    "usage: /usr/bin/cloud-init [-h] [--version] [--debug] [--force]\n",
+                    2,
+                ),
+            }),
+            "uname" => Some(CommandOutput::ok(if args.iter().any(|a| a == "-a") {
+                format!(
+                    "Linux {} 6.1.119-129.201.amzn2023.x86_64 #1 SMP PREEMPT_DYNAMIC Tue Dec  3 21:07:35 UTC 2024 x86_64 x86_64 x86_64 GNU/Linux\n",
+                    m.host.hostname
+                )
+            } else if args.iter().any(|a| a == "-r") {
+                "6.1.119-129.201.amzn2023.x86_64\n".to_string()
+            } else {
+                "Linux\n".to_string()
+            })),
+            "id" => Some(CommandOutput::ok(if host.user == "root" {
+                "uid=0(root) gid=0(root) groups=0(root)\n".to_string()
+            } else {
+                format!(
+                    "uid=1000({u}) gid=1000({u}) groups=1000({u}),4(adm),10(wheel),190(systemd-journal)\n",
+                    u = host.user
+                )
+            })),
+            _ => None,
+        };
+        if let Some(m) = self.machines.get_mut(&id) {
+            m.host.user = real_user;
+        }
+        out
+    }
+}
+
+impl Programs for Ctx<'_> {
+    fn run(&mut self, host: &mut Host, argv: &[String], io: &Io<'_>) -> Option<CommandOutput> {
+        let args = &argv[1..];
+        match argv[0].as_str() {
+            "aws" => Some(self.aws(host, args, io.now)),
+            "curl" => Some(self.curl(host, args, io)),
+            "hostname" => Some(self.hostname(args)),
+            "docker" => Some(self.docker(host, args, io)),
+            "ssh" if self.here.is_none() => {
+                let world: &World = self.world;
+                let check = |f: &InstanceFacts, text: &str| {
+                    f.key.as_ref().is_some_and(|k| {
+                        imds::world_view::key_matches(world, &f.region, &k.name, text)
+                    })
+                };
+                let step = ssh::connect(args, host, self.facts, &check);
+                Some(match step {
+                    SshStep::Done(out) => out,
+                    other => {
+                        let shown = match &other {
+                            SshStep::AskHostKey(out, _) | SshStep::LoggedIn(out, _) => out.clone(),
+                            SshStep::Done(out) => out.clone(),
+                        };
+                        self.effects.push(Effect::Ssh(other));
+                        shown
+                    }
+                })
+            }
+            "ssh-keygen" if self.here.is_none() => Some(ssh::keygen(args, host)),
+            "ssh" => Some(CommandOutput::fail(
+                "ssh: this sandbox connects to instances from the laptop only; type exit first\n",
+                255,
+            )),
+            _ => self.instance_program(host, argv, io),
+        }
+    }
+}
