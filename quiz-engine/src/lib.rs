@@ -9,6 +9,12 @@
 //! - answering: [`grade()`] one [`Answer`]; [`practice`], [`exam`] and [`review`] modes;
 //! - remembering: [`srs`] (FSRS scheduling toward an exam date), [`progress`] (versioned JSON,
 //!   classroom CSV), [`gift`] (Moodle export).
+//!
+//! Invariants, as absences: `quiz-engine` knows nothing of Yew, mdBook, files, wasm-bindgen,
+//! clocks or OS randomness. It never panics on content or progress input: bad content is a list
+//! of [`Error`]s, bad progress is a list of [`progress::Issue`]s next to what could be kept.
+//! Command questions run in a [`sandbox::Session`] with a fixed seed, so grading is
+//! reproducible.
 
 pub mod answer;
 pub mod blueprint;

@@ -190,11 +190,11 @@ impl Scheduler {
     }
 
     /// Ids of the cards due at `now`, most overdue first (ties by id).
-    pub fn due<'a>(
+    pub fn due<'i, 'c>(
         &self,
-        cards: impl IntoIterator<Item = (&'a str, &'a CardState)>,
+        cards: impl IntoIterator<Item = (&'i str, &'c CardState)>,
         now: Timestamp,
-    ) -> Vec<&'a str> {
+    ) -> Vec<&'i str> {
         let mut due: Vec<(Timestamp, &str)> = cards
             .into_iter()
             .map(|(id, c)| (self.effective_due(c, now), id))

@@ -158,3 +158,19 @@ fn exam_state_survives_json() {
     let json = serde_json::to_string(&exam).unwrap();
     assert_eq!(serde_json::from_str::<Exam>(&json).unwrap(), exam);
 }
+
+#[test]
+fn review_is_available_only_after_submitting() {
+    let (course, mut exam) = start(2);
+    let t = T0.plus_ms(1000);
+    exam.answer(t, Answer::Single(1)).unwrap();
+    assert!(exam.review(&course).is_none());
+    exam.submit(t).unwrap();
+    let items = exam.review(&course).unwrap();
+    assert_eq!(items.len(), 10);
+    assert_eq!(
+        (items[0].given.as_slice(), items[0].expected.as_slice()),
+        (&["wrong".to_string()][..], &["right".to_string()][..])
+    );
+    assert!(!items[1].answered);
+}

@@ -120,3 +120,25 @@ fn due_lists_most_overdue_first() {
     let c = CardState::new(T0.plus_days(3));
     assert_eq!(s.due([("a", &a), ("b", &b), ("c", &c)], T0), ["b", "a"]);
 }
+
+#[test]
+fn progress_keeps_card_states_and_lists_what_is_due() {
+    use quiz_engine::Progress;
+    let s = Scheduler::new(None);
+    let mut p = Progress::default();
+    let ids = ["a", "b", "c"];
+    assert_eq!(
+        p.due_cards(&ids, T0, &s),
+        ["a", "b", "c"],
+        "never seen: all due"
+    );
+    p.review_card("a", Rating::Easy, T0, &s);
+    p.review_card("b", Rating::Again, T0, &s);
+    assert_eq!(
+        p.due_cards(&ids, T0.plus_ms(Timestamp::MINUTE * 10), &s),
+        ["c", "b"]
+    );
+    assert_eq!(p.due_cards(&ids, T0.plus_days(60), &s), ["c", "b", "a"]);
+    let json = p.to_json();
+    assert_eq!(Progress::from_json(&json).progress, p);
+}

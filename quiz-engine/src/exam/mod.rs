@@ -184,6 +184,24 @@ impl Exam {
         Ok(())
     }
 
+    /// Review of every question in exam order, once submitted (`None` before: no peeking).
+    pub fn review(&self, course: &Course) -> Option<Vec<crate::review::ReviewItem>> {
+        self.submitted_at?;
+        Some(
+            self.questions
+                .iter()
+                .enumerate()
+                .filter_map(|(i, id)| {
+                    let q = course.question(id)?;
+                    Some(crate::review::review(
+                        q,
+                        self.answers.get(i).and_then(Option::as_ref),
+                    ))
+                })
+                .collect(),
+        )
+    }
+
     /// The result, once submitted.
     pub fn result(&self, course: &Course, blueprint: &Blueprint) -> Option<ExamResult> {
         self.submitted_at

@@ -16,7 +16,7 @@ use serde::{Deserialize, Serialize};
 use crate::answer::Answer;
 use crate::exam::{Exam, ExamResult};
 use crate::grade::Grade;
-use crate::srs::CardState;
+use crate::srs::{CardState, Rating, Scheduler};
 use crate::time::Timestamp;
 
 /// The schema version this build writes.
@@ -118,6 +118,38 @@ impl Progress {
                 .map(|d| (d.domain.clone(), d.percent))
                 .collect(),
         });
+    }
+
+    /// Records a spaced-repetition review of card `id` (a flashcard or a question).
+    pub fn review_card(&mut self, id: &str, rating: Rating, now: Timestamp, scheduler: &Scheduler) {
+        let card = self
+            .cards
+            .get(id)
+            .cloned()
+            .unwrap_or_else(|| CardState::new(now));
+        self.cards
+            .insert(id.to_string(), scheduler.review(&card, rating, now));
+    }
+
+    /// Of `ids`, those to review at `now`: never-seen ones first (in the given order), then
+    /// due ones, most overdue first.
+    pub fn due_cards<'a>(
+        &self,
+        ids: &[&'a str],
+        now: Timestamp,
+        scheduler: &Scheduler,
+    ) -> Vec<&'a str> {
+        let mut out: Vec<&'a str> = ids
+            .iter()
+            .copied()
+            .filter(|id| !self.cards.contains_key(*id))
+            .collect();
+        let seen: Vec<(&'a str, &CardState)> = ids
+            .iter()
+            .filter_map(|id| self.cards.get(*id).map(|c| (*id, c)))
+            .collect();
+        out.extend(scheduler.due(seen, now));
+        out
     }
 
     /// JSON to save or export.
