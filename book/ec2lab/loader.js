@@ -21,7 +21,7 @@
   import(new URL("ec2lab_widgets.js", base).href)
     .then(function (mod) {
       return mod.default({ module_or_path: new URL("ec2lab_widgets_bg.wasm", base) }).then(function () {
-        var count = mod.mount_all();
+        var count = mod.mount_all(new URL("..", base).href);
         document.documentElement.setAttribute("data-ec2lab-ready", String(count));
       });
     })

@@ -1,3 +1,4 @@
 //! End-to-end tests: the built site in real headless Chromium.
 
+mod quiz;
 mod terminal;

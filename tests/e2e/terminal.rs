@@ -8,79 +8,39 @@ use fantoccini::key::Key;
 async fn terminal_runs_commands_and_recalls_history() -> anyhow::Result<()> {
     let browser = Browser::start().await?;
     browser.open("introduction.html").await?;
-    let input = browser
-        .client
-        .find(Locator::Css(".ec2lab-terminal input.ec2lab-input"))
-        .await?;
-    input
-        .send_keys(&format!("echo hello from the browser{}", Key::Enter))
-        .await?;
-    browser
-        .wait_for_text(".ec2lab-stdout", "hello from the browser")
-        .await?;
-    browser
-        .wait_for_text(
-            ".ec2lab-input-echo",
-            "learner@laptop:~$ echo hello from the browser",
-        )
-        .await?;
+    let input = browser.client.find(Locator::Css(".ec2lab-terminal input.ec2lab-input")).await?;
+    input.send_keys(&format!("echo hello from the browser{}", Key::Enter)).await?;
+    browser.wait_for_text(".ec2lab-stdout", "hello from the browser").await?;
+    browser.wait_for_text(".ec2lab-input-echo", "learner@laptop:~$ echo hello from the browser").await?;
 
-    input
-        .send_keys(&format!("nosuchcommand{}", Key::Enter))
-        .await?;
-    browser
-        .wait_for_text(".ec2lab-stderr", "bash: nosuchcommand: command not found")
-        .await?;
+    input.send_keys(&format!("nosuchcommand{}", Key::Enter)).await?;
+    browser.wait_for_text(".ec2lab-stderr", "bash: nosuchcommand: command not found").await?;
 
     // ArrowUp twice brings back the first line.
     input.send_keys(&format!("{}{}", Key::Up, Key::Up)).await?;
     let recalled = input.prop("value").await?.unwrap_or_default();
     assert_eq!(recalled, "echo hello from the browser");
 
-    browser
-        .client
-        .find(Locator::Css(".ec2lab-terminal button.ec2lab-reset"))
-        .await?
-        .click()
-        .await?;
-    let lines = browser
-        .client
-        .find_all(Locator::Css(".ec2lab-terminal .ec2lab-line"))
-        .await?;
-    assert!(
-        lines.is_empty(),
-        "reset should clear the scrollback, {} lines remain",
-        lines.len()
-    );
+    browser.client.find(Locator::Css(".ec2lab-terminal button.ec2lab-reset")).await?.click().await?;
+    let lines = browser.client.find_all(Locator::Css(".ec2lab-terminal .ec2lab-line")).await?;
+    assert!(lines.is_empty(), "reset should clear the scrollback, {} lines remain", lines.len());
     browser.close().await
 }
 
 #[tokio::test]
 async fn widgets_mount_on_pages_in_sub_folders() -> anyhow::Result<()> {
     let browser = Browser::start().await?;
-    browser
-        .open("classroom/worksheet-first-instance.html")
-        .await?;
-    let input = browser
-        .client
-        .find(Locator::Css(".ec2lab-terminal input.ec2lab-input"))
-        .await?;
-    input
-        .send_keys(&format!("echo from a sub-folder{}", Key::Enter))
-        .await?;
-    browser
-        .wait_for_text(".ec2lab-stdout", "from a sub-folder")
-        .await?;
+    browser.open("classroom/worksheet-first-instance.html").await?;
+    let input = browser.client.find(Locator::Css(".ec2lab-terminal input.ec2lab-input")).await?;
+    input.send_keys(&format!("echo from a sub-folder{}", Key::Enter)).await?;
+    browser.wait_for_text(".ec2lab-stdout", "from a sub-folder").await?;
     browser.close().await
 }
 
 #[tokio::test]
 async fn pages_without_widgets_do_not_load_the_wasm() -> anyhow::Result<()> {
     let browser = Browser::start().await?;
-    browser
-        .client
-        .goto(&format!("{}classroom.html", browser.base))
-        .await?;
+    browser.client.goto(&format!("{}classroom.html", browser.base)).await?;
     let loaded = browser
         .client
         .execute(
@@ -88,10 +48,6 @@ async fn pages_without_widgets_do_not_load_the_wasm() -> anyhow::Result<()> {
             vec![],
         )
         .await?;
-    assert_eq!(
-        loaded,
-        serde_json::Value::Bool(false),
-        "a page with no widget fetched the wasm module"
-    );
+    assert_eq!(loaded, serde_json::Value::Bool(false), "a page with no widget fetched the wasm module");
     browser.close().await
 }

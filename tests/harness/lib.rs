@@ -39,9 +39,9 @@ pub struct Browser {
 }
 
 fn env_path(name: &str) -> Result<PathBuf> {
-    std::env::var_os(name).map(PathBuf::from).with_context(|| {
-        format!("{name} is not set: run the browser tests with `cargo xtask test`")
-    })
+    std::env::var_os(name)
+        .map(PathBuf::from)
+        .with_context(|| format!("{name} is not set: run the browser tests with `cargo xtask test`"))
 }
 
 /// The site server, started once per test process.
@@ -56,9 +56,7 @@ fn site_url() -> Result<String> {
                 site.display()
             ));
         }
-        site_server::start(&site, 0)
-            .map(|s| s.url())
-            .map_err(|e| e.to_string())
+        site_server::start(&site, 0).map(|s| s.url()).map_err(|e| e.to_string())
     })
     .clone()
     .map_err(anyhow::Error::msg)
@@ -81,23 +79,15 @@ impl Browser {
             .stderr(Stdio::null())
             .spawn()
             .with_context(|| format!("could not start {}", chromedriver.display()))?;
-        let profile =
-            std::env::temp_dir().join(format!("ec2lab-e2e-{}-{port}", std::process::id()));
+        let profile = std::env::temp_dir().join(format!("ec2lab-e2e-{}-{port}", std::process::id()));
         let mut args: Vec<String> = CHROME_FLAGS.iter().map(|s| s.to_string()).collect();
         args.push(format!("--user-data-dir={}", profile.display()));
         let mut caps = Capabilities::new();
-        caps.insert(
-            "goog:chromeOptions".into(),
-            json!({ "binary": chrome, "args": args }),
-        );
+        caps.insert("goog:chromeOptions".into(), json!({ "binary": chrome, "args": args }));
         let url = format!("http://127.0.0.1:{port}");
         let deadline = Instant::now() + Duration::from_secs(20);
         let client = loop {
-            match ClientBuilder::new(HttpConnector::new())
-                .capabilities(caps.clone())
-                .connect(&url)
-                .await
-            {
+            match ClientBuilder::new(HttpConnector::new()).capabilities(caps.clone()).connect(&url).await {
                 Ok(client) => break client,
                 Err(e) if Instant::now() > deadline => {
                     bail!("chromedriver at {url} did not start a browser: {e}")
@@ -105,12 +95,7 @@ impl Browser {
                 Err(_) => tokio::time::sleep(Duration::from_millis(200)).await,
             }
         };
-        Ok(Browser {
-            client,
-            base,
-            driver,
-            profile,
-        })
+        Ok(Browser { client, base, driver, profile })
     }
 
     /// Opens `path` (relative to the site root) and waits for the widgets on it to mount.

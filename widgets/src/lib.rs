@@ -8,12 +8,15 @@
 
 pub mod clock;
 pub mod mount;
+pub mod quiz;
+pub mod storage;
 pub mod terminal;
 
 use wasm_bindgen::prelude::*;
 
 /// Mounts every widget placeholder on the page that is not mounted yet; returns how many.
+/// `site_root` is the URL of the book's root, for links between pages.
 #[wasm_bindgen]
-pub fn mount_all() -> u32 {
-    mount::mount_all()
+pub fn mount_all(site_root: String) -> u32 {
+    mount::mount_all(&site_root)
 }

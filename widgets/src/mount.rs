@@ -3,12 +3,13 @@
 use wasm_bindgen::JsCast;
 use web_sys::Element;
 
+use crate::quiz::{Quiz, QuizProps};
 use crate::terminal::{Terminal, TerminalProps};
 
 const MOUNTED: &str = "data-ec2lab-mounted";
 
 /// Mounts every `.ec2lab-widget` not mounted yet; returns how many were mounted.
-pub fn mount_all() -> u32 {
+pub fn mount_all(root: &str) -> u32 {
     let Some(document) = web_sys::window().and_then(|w| w.document()) else {
         return 0;
     };
@@ -25,11 +26,9 @@ pub fn mount_all() -> u32 {
         }
         let _ = element.set_attribute(MOUNTED, "");
         let kind = element.get_attribute("data-widget").unwrap_or_default();
-        let config = element
-            .get_attribute("data-config")
-            .unwrap_or_else(|| "{}".to_string());
+        let config = element.get_attribute("data-config").unwrap_or_else(|| "{}".to_string());
         element.set_inner_html("");
-        match mount_one(&kind, &config, element.clone()) {
+        match mount_one(&kind, &config, root, element.clone()) {
             Ok(()) => mounted += 1,
             Err(message) => show_error(&element, &message),
         }
@@ -37,17 +36,21 @@ pub fn mount_all() -> u32 {
     mounted
 }
 
-fn mount_one(kind: &str, config: &str, root: Element) -> Result<(), String> {
+fn mount_one(kind: &str, config: &str, site_root: &str, root: Element) -> Result<(), String> {
+    let bad = |e: serde_json::Error| format!("bad {kind} configuration: {e}");
     match kind {
         "terminal" => {
-            let config = serde_json::from_str(config)
-                .map_err(|e| format!("bad terminal configuration: {e}"))?;
+            let config = serde_json::from_str(config).map_err(bad)?;
             yew::Renderer::<Terminal>::with_root_and_props(root, TerminalProps { config }).render();
             Ok(())
         }
-        other => Err(format!(
-            "this page asks for a widget this build does not have: `{other}`"
-        )),
+        "quiz" => {
+            let config = serde_json::from_str(config).map_err(bad)?;
+            let props = QuizProps { config, root: site_root.to_string() };
+            yew::Renderer::<Quiz>::with_root_and_props(root, props).render();
+            Ok(())
+        }
+        other => Err(format!("this page asks for a widget this build does not have: `{other}`")),
     }
 }
 

@@ -60,14 +60,8 @@ impl TerminalModel {
             self.scrollback.clear();
             return;
         }
-        self.scrollback.push(Line {
-            kind: LineKind::Input,
-            text: format!("{prompt}{line}"),
-        });
-        for (kind, text) in [
-            (LineKind::Stdout, output.stdout),
-            (LineKind::Stderr, output.stderr),
-        ] {
+        self.scrollback.push(Line { kind: LineKind::Input, text: format!("{prompt}{line}") });
+        for (kind, text) in [(LineKind::Stdout, output.stdout), (LineKind::Stderr, output.stderr)] {
             if !text.is_empty() {
                 self.scrollback.push(Line { kind, text });
             }
@@ -123,14 +117,8 @@ mod tests {
         assert_eq!(
             m.scrollback(),
             &[
-                Line {
-                    kind: LineKind::Input,
-                    text: "learner@laptop:~$ echo hi".into()
-                },
-                Line {
-                    kind: LineKind::Stdout,
-                    text: "hi\n".into()
-                },
+                Line { kind: LineKind::Input, text: "learner@laptop:~$ echo hi".into() },
+                Line { kind: LineKind::Stdout, text: "hi\n".into() },
             ]
         );
     }
