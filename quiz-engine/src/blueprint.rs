@@ -80,10 +80,7 @@ impl Blueprint {
         for &i in order.iter().take((n - assigned) as usize) {
             counts[i].1 += 1;
         }
-        counts
-            .iter()
-            .map(|&(i, c, _)| (self.domains[i].id.clone(), c as usize))
-            .collect()
+        counts.iter().map(|&(i, c, _)| (self.domains[i].id.clone(), c as usize)).collect()
     }
 
     pub fn domain(&self, id: &str) -> Option<&Domain> {
@@ -91,14 +88,7 @@ impl Blueprint {
     }
 }
 
-const HEADER_KEYS: &[&str] = &[
-    "exam",
-    "title",
-    "questions",
-    "time-limit",
-    "pass-mark",
-    "banks",
-];
+const HEADER_KEYS: &[&str] = &["exam", "title", "questions", "time-limit", "pass-mark", "banks"];
 const DOMAIN_KEYS: &[&str] = &["weight", "title"];
 
 /// Parses a blueprint file.
@@ -127,13 +117,7 @@ pub fn parse_blueprint(file: &str, src: &str) -> Result<Blueprint, Vec<Error>> {
     if let Some(e) = get(&entries, "exam")
         && e.value != expected
     {
-        errors.push(err(
-            e.line,
-            ErrorKind::IdNotFileName {
-                id: e.value.clone(),
-                expected,
-            },
-        ));
+        errors.push(err(e.line, ErrorKind::IdNotFileName { id: e.value.clone(), expected }));
     }
     let title = required(file, &entries, "title", &mut errors).unwrap_or_default();
     let questions = number(file, &entries, "questions", 1, 1000, None, &mut errors);
@@ -148,13 +132,7 @@ pub fn parse_blueprint(file: &str, src: &str) -> Result<Blueprint, Vec<Error>> {
         &mut errors,
     );
     let banks = get(&entries, "banks")
-        .map(|e| {
-            e.value
-                .split(',')
-                .map(|b| b.trim().to_string())
-                .filter(|b| !b.is_empty())
-                .collect()
-        })
+        .map(|e| e.value.split(',').map(|b| b.trim().to_string()).filter(|b| !b.is_empty()).collect())
         .unwrap_or_default();
 
     let mut domains = Vec::new();
@@ -165,13 +143,7 @@ pub fn parse_blueprint(file: &str, src: &str) -> Result<Blueprint, Vec<Error>> {
             errors.push(err(line, ErrorKind::BadId { id: did.clone() }));
         }
         if domains.iter().any(|d: &Domain| d.id == did) {
-            errors.push(err(
-                line,
-                ErrorKind::DuplicateId {
-                    id: did.clone(),
-                    first: file.into(),
-                },
-            ));
+            errors.push(err(line, ErrorKind::DuplicateId { id: did.clone(), first: file.into() }));
         }
         let mut dentries = Vec::new();
         for (i, block) in section.body.iter().enumerate() {
@@ -184,41 +156,27 @@ pub fn parse_blueprint(file: &str, src: &str) -> Result<Blueprint, Vec<Error>> {
                 errors.push(err(line, ErrorKind::MissingKey { key: "weight" }));
                 0
             }
-            Some(e) => {
-                match e.value.trim_end_matches('%').trim().parse::<u32>() {
-                    Ok(w) if w >= 1 => w,
-                    _ => {
-                        errors.push(err(
+            Some(e) => match e.value.trim_end_matches('%').trim().parse::<u32>() {
+                Ok(w) if w >= 1 => w,
+                _ => {
+                    errors.push(err(
                         e.line,
                         ErrorKind::BadValue {
                             key: "weight".into(),
                             value: e.value.clone(),
-                            expected: "a whole number of at least 1 (a percentage or any relative weight)".into(),
+                            expected: "a whole number of at least 1 (a percentage or any relative weight)"
+                                .into(),
                         },
                     ));
-                        0
-                    }
+                    0
                 }
-            }
+            },
         };
         let title = get(&dentries, "title").map_or_else(|| did.clone(), |e| e.value.clone());
-        domains.push(Domain {
-            id: did,
-            title,
-            weight,
-            pos: Pos {
-                file: file.into(),
-                line,
-            },
-        });
+        domains.push(Domain { id: did, title, weight, pos: Pos { file: file.into(), line } });
     }
     if domains.is_empty() {
-        errors.push(err(
-            1,
-            ErrorKind::MissingKey {
-                key: "## <domain-id> section",
-            },
-        ));
+        errors.push(err(1, ErrorKind::MissingKey { key: "## <domain-id> section" }));
     }
     if !errors.is_empty() {
         errors.sort_by_key(|e| e.line);
@@ -232,19 +190,11 @@ pub fn parse_blueprint(file: &str, src: &str) -> Result<Blueprint, Vec<Error>> {
         pass_mark: pass_mark as u16,
         banks,
         domains,
-        pos: Pos {
-            file: file.into(),
-            line: 1,
-        },
+        pos: Pos { file: file.into(), line: 1 },
     })
 }
 
-fn required(
-    file: &str,
-    entries: &[Entry],
-    key: &'static str,
-    errors: &mut Vec<Error>,
-) -> Option<String> {
+fn required(file: &str, entries: &[Entry], key: &'static str, errors: &mut Vec<Error>) -> Option<String> {
     match get(entries, key) {
         Some(e) => Some(e.value.clone()),
         None => {
@@ -314,13 +264,7 @@ mod tests {
 
     #[test]
     fn allocation_is_proportional_and_sums_up() {
-        let counts = |w: &[u32], n| {
-            bp(w, n)
-                .allocation()
-                .into_iter()
-                .map(|(_, c)| c)
-                .collect::<Vec<_>>()
-        };
+        let counts = |w: &[u32], n| bp(w, n).allocation().into_iter().map(|(_, c)| c).collect::<Vec<_>>();
         assert_eq!(counts(&[30, 26, 24, 20], 65), [19, 17, 16, 13]);
         assert_eq!(counts(&[1, 1, 1], 10), [4, 3, 3]);
         assert_eq!(counts(&[50, 50], 1), [1, 0]);

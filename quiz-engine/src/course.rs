@@ -43,10 +43,7 @@ impl Course {
     }
 
     pub fn card(&self, id: &str) -> Option<&Card> {
-        self.decks
-            .iter()
-            .flat_map(|d| d.cards.iter())
-            .find(|c| c.id == id)
+        self.decks.iter().flat_map(|d| d.cards.iter()).find(|c| c.id == id)
     }
 
     /// The questions an exam on `blueprint` draws from: in its banks (all if it names none), in
@@ -55,11 +52,7 @@ impl Course {
         self.questions()
             .filter(|q| blueprint.banks.is_empty() || blueprint.banks.contains(&q.bank))
             .filter(|q| !matches!(q.body, Body::Lab { .. }))
-            .filter(|q| {
-                q.domain
-                    .as_deref()
-                    .is_some_and(|d| blueprint.domain(d).is_some())
-            })
+            .filter(|q| q.domain.as_deref().is_some_and(|d| blueprint.domain(d).is_some()))
             .collect()
     }
 }
@@ -81,29 +74,17 @@ fn kind_of(path: &str) -> Option<&'static str> {
 /// Parses and validates the course. `files` are `(path, text)` pairs of everything under
 /// `content/` (paths as they should appear in errors, e.g. `content/questions/imds.md`);
 /// `lesson_pages` are the book's pages, `SUMMARY.md` included. Returns every mistake found.
-pub fn load_course<P, T, Q, U>(
-    files: &[(P, T)],
-    lesson_pages: &[(Q, U)],
-) -> Result<Course, Vec<Error>>
+pub fn load_course<P, T, Q, U>(files: &[(P, T)], lesson_pages: &[(Q, U)]) -> Result<Course, Vec<Error>>
 where
     P: AsRef<str>,
     T: AsRef<str>,
     Q: AsRef<str>,
     U: AsRef<str>,
 {
-    let pages: Vec<(&str, &str)> = lesson_pages
-        .iter()
-        .map(|(p, t)| (p.as_ref(), t.as_ref()))
-        .collect();
-    let mut files: Vec<(&str, &str)> = files
-        .iter()
-        .map(|(p, t)| (p.as_ref(), t.as_ref()))
-        .collect();
+    let pages: Vec<(&str, &str)> = lesson_pages.iter().map(|(p, t)| (p.as_ref(), t.as_ref())).collect();
+    let mut files: Vec<(&str, &str)> = files.iter().map(|(p, t)| (p.as_ref(), t.as_ref())).collect();
     files.sort_by(|a, b| a.0.cmp(b.0));
-    let mut course = Course {
-        lessons: LessonIndex::new(&pages),
-        ..Course::default()
-    };
+    let mut course = Course { lessons: LessonIndex::new(&pages), ..Course::default() };
     let mut errors = Vec::new();
     let mut bank_errors = false;
     for (path, text) in files {
@@ -133,11 +114,7 @@ where
         }
     }
     validate(&course, !bank_errors, &mut errors);
-    if errors.is_empty() {
-        Ok(course)
-    } else {
-        Err(errors)
-    }
+    if errors.is_empty() { Ok(course) } else { Err(errors) }
 }
 
 fn validate(course: &Course, check_counts: bool, errors: &mut Vec<Error>) {
@@ -145,21 +122,13 @@ fn validate(course: &Course, check_counts: bool, errors: &mut Vec<Error>) {
 
     // Ids are unique across every bank and deck.
     let mut seen: HashMap<&str, &Pos> = HashMap::new();
-    let ids = course.questions().map(|q| (q.id.as_str(), &q.pos)).chain(
-        course
-            .decks
-            .iter()
-            .flat_map(|d| d.cards.iter().map(|c| (c.id.as_str(), &c.pos))),
-    );
+    let ids = course
+        .questions()
+        .map(|q| (q.id.as_str(), &q.pos))
+        .chain(course.decks.iter().flat_map(|d| d.cards.iter().map(|c| (c.id.as_str(), &c.pos))));
     for (id, pos) in ids {
         if let Some(first) = seen.get(id) {
-            errors.push(err(
-                pos,
-                ErrorKind::DuplicateId {
-                    id: id.into(),
-                    first: first.to_string(),
-                },
-            ));
+            errors.push(err(pos, ErrorKind::DuplicateId { id: id.into(), first: first.to_string() }));
         } else {
             seen.insert(id, pos);
         }
@@ -169,12 +138,7 @@ fn validate(course: &Course, check_counts: bool, errors: &mut Vec<Error>) {
     let links = course
         .questions()
         .map(|q| (Some(&q.lesson), &q.lesson_pos))
-        .chain(
-            course
-                .decks
-                .iter()
-                .flat_map(|d| d.cards.iter().map(|c| (c.lesson.as_ref(), &c.lesson_pos))),
-        );
+        .chain(course.decks.iter().flat_map(|d| d.cards.iter().map(|c| (c.lesson.as_ref(), &c.lesson_pos))));
     for (link, pos) in links {
         if let Some(link) = link
             && let Some(kind) = check_link(&course.lessons, link)
@@ -191,34 +155,16 @@ fn validate(course: &Course, check_counts: bool, errors: &mut Vec<Error>) {
         {
             errors.push(err(&q.pos, ErrorKind::ChecksHoldWithoutCommand));
         }
-        if let Body::Command {
-            setup,
-            expect,
-            answer: Some(answer),
-        } = &q.body
-        {
+        if let Body::Command { setup, expect, answer: Some(answer) } = &q.body {
             let graded = crate::grade::command::grade(setup, expect, answer);
-            if let crate::grade::Detail::Command {
-                checks,
-                stdout,
-                stderr,
-                exit_code,
-            } = graded.detail
+            if let crate::grade::Detail::Command { checks, stdout, stderr, exit_code } = graded.detail
                 && !graded.correct
             {
-                let failed = checks
-                    .iter()
-                    .filter(|c| !c.holds)
-                    .map(|c| c.predicate.to_string())
-                    .collect();
+                let failed = checks.iter().filter(|c| !c.holds).map(|c| c.predicate.to_string()).collect();
                 let output = format!("exit {exit_code}; stdout {stdout:?}; stderr {stderr:?}");
                 errors.push(err(
                     &q.pos,
-                    ErrorKind::ReferenceAnswerFails {
-                        answer: answer.clone(),
-                        failed,
-                        output,
-                    },
+                    ErrorKind::ReferenceAnswerFails { answer: answer.clone(), failed, output },
                 ));
             }
         }
@@ -233,11 +179,8 @@ fn validate(course: &Course, check_counts: bool, errors: &mut Vec<Error>) {
     }
 
     // Domains come from the blueprints.
-    let mut known: Vec<String> = course
-        .blueprints
-        .iter()
-        .flat_map(|b| b.domains.iter().map(|d| d.id.clone()))
-        .collect();
+    let mut known: Vec<String> =
+        course.blueprints.iter().flat_map(|b| b.domains.iter().map(|d| d.id.clone())).collect();
     known.sort();
     known.dedup();
     if !course.blueprints.is_empty() {
@@ -245,13 +188,8 @@ fn validate(course: &Course, check_counts: bool, errors: &mut Vec<Error>) {
             if let Some(d) = &q.domain
                 && !known.contains(d)
             {
-                errors.push(err(
-                    &q.pos,
-                    ErrorKind::UnknownDomain {
-                        domain: d.clone(),
-                        known: known.clone(),
-                    },
-                ));
+                errors
+                    .push(err(&q.pos, ErrorKind::UnknownDomain { domain: d.clone(), known: known.clone() }));
             }
         }
     }
@@ -267,20 +205,10 @@ fn validate(course: &Course, check_counts: bool, errors: &mut Vec<Error>) {
         }
         let pool = course.exam_pool(bp);
         for (domain, wanted) in bp.allocation() {
-            let available = pool
-                .iter()
-                .filter(|q| q.domain.as_deref() == Some(domain.as_str()))
-                .count();
+            let available = pool.iter().filter(|q| q.domain.as_deref() == Some(domain.as_str())).count();
             if wanted > available {
                 let pos = bp.domain(&domain).map_or(&bp.pos, |d| &d.pos);
-                errors.push(err(
-                    pos,
-                    ErrorKind::NotEnoughQuestions {
-                        domain,
-                        wanted,
-                        available,
-                    },
-                ));
+                errors.push(err(pos, ErrorKind::NotEnoughQuestions { domain, wanted, available }));
             }
         }
     }
@@ -289,9 +217,7 @@ fn validate(course: &Course, check_counts: bool, errors: &mut Vec<Error>) {
 /// `None` if `link` names a listed page and one of its headings.
 fn check_link(index: &LessonIndex, link: &LessonLink) -> Option<ErrorKind> {
     let Some(anchors) = index.anchors(&link.page) else {
-        return Some(ErrorKind::UnknownLessonPage {
-            page: link.page.clone(),
-        });
+        return Some(ErrorKind::UnknownLessonPage { page: link.page.clone() });
     };
     let anchor = link.anchor.as_ref()?;
     (!anchors.contains(anchor)).then(|| ErrorKind::UnknownAnchor {

@@ -52,9 +52,7 @@ fn split_card<'b, 'a>(body: &'b [&'b Block<'a>]) -> Option<(&'b [&'b Block<'a>],
         return (!back.is_empty()).then(|| (&body[..rule], unquote(back)));
     }
     match body.split_last() {
-        Some((last, front)) if last.kind() == BlockKind::BlockQuote => {
-            Some((front, unquote(&[*last])))
-        }
+        Some((last, front)) if last.kind() == BlockKind::BlockQuote => Some((front, unquote(&[*last]))),
         _ => None,
     }
 }
@@ -84,13 +82,7 @@ pub fn parse_deck(file: &str, src: &str) -> Result<Deck, Vec<Error>> {
     let id = match get(&entries, "deck") {
         Some(e) => {
             if e.value != expected {
-                errors.push(err(
-                    e.line,
-                    ErrorKind::IdNotFileName {
-                        id: e.value.clone(),
-                        expected,
-                    },
-                ));
+                errors.push(err(e.line, ErrorKind::IdNotFileName { id: e.value.clone(), expected }));
             }
             e.value.clone()
         }
@@ -121,14 +113,10 @@ pub fn parse_deck(file: &str, src: &str) -> Result<Deck, Vec<Error>> {
             centries = meta::parse(file, src, &lines, first, CARD_KEYS, &[], &mut errors);
             body = &body[1..];
         }
-        if let Some(setext) = body
-            .iter()
-            .find(|b| matches!(b.kind(), BlockKind::Heading(_)) && !is_atx(src, b))
+        if let Some(setext) =
+            body.iter().find(|b| matches!(b.kind(), BlockKind::Heading(_)) && !is_atx(src, b))
         {
-            errors.push(err(
-                lines.line(setext.range.start),
-                ErrorKind::SetextSeparator,
-            ));
+            errors.push(err(lines.line(setext.range.start), ErrorKind::SetextSeparator));
             continue;
         }
         let Some((front, back)) = split_card(body) else {
@@ -146,26 +134,12 @@ pub fn parse_deck(file: &str, src: &str) -> Result<Deck, Vec<Error>> {
             front: render_blocks(front),
             back,
             lesson: lesson_entry.map(|e| LessonLink::parse(&e.value)),
-            pos: Pos {
-                file: file.into(),
-                line,
-            },
-            lesson_pos: Pos {
-                file: file.into(),
-                line: lesson_entry.map_or(line, |e| e.line),
-            },
+            pos: Pos { file: file.into(), line },
+            lesson_pos: Pos { file: file.into(), line: lesson_entry.map_or(line, |e| e.line) },
         });
     }
     if errors.is_empty() {
-        Ok(Deck {
-            id,
-            title,
-            cards,
-            pos: Pos {
-                file: file.into(),
-                line: 1,
-            },
-        })
+        Ok(Deck { id, title, cards, pos: Pos { file: file.into(), line: 1 } })
     } else {
         errors.sort_by_key(|e| e.line);
         Err(errors)

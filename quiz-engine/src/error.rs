@@ -14,11 +14,7 @@ pub struct Error {
 
 impl Error {
     pub fn new(file: &str, line: usize, kind: ErrorKind) -> Error {
-        Error {
-            file: file.to_string(),
-            line,
-            kind,
-        }
+        Error { file: file.to_string(), line, kind }
     }
 }
 
@@ -129,6 +125,16 @@ pub enum ErrorKind {
     },
     /// A command question whose checks already hold when the learner does nothing useful.
     ChecksHoldWithoutCommand,
+    /// The stem says "(Choose N.)" but the question is not a `multiple` with `choose: N`.
+    StemSaysChoose {
+        said: usize,
+        choose: Option<usize>,
+    },
+    /// Two options (or ordering items) of one question read the same.
+    DuplicateOption {
+        text: String,
+        first: usize,
+    },
     /// A flashcard without its `>` back.
     NoBack,
     /// `---` right under a line of text, which Markdown reads as a heading.
@@ -141,19 +147,11 @@ impl fmt::Display for ErrorKind {
         match self {
             NotKeyValue { line } => write!(f, "expected a `key: value` line, found `{line}`"),
             UnknownKey { key, allowed } => {
-                write!(
-                    f,
-                    "unknown key `{key}`; allowed here: {}",
-                    allowed.join(", ")
-                )
+                write!(f, "unknown key `{key}`; allowed here: {}", allowed.join(", "))
             }
             DuplicateKey { key } => write!(f, "`{key}` is given twice; keep one"),
             MissingKey { key } => write!(f, "missing `{key}:` line"),
-            BadValue {
-                key,
-                value,
-                expected,
-            } => {
+            BadValue { key, value, expected } => {
                 write!(f, "bad `{key}` value `{value}`: expected {expected}")
             }
             MissingType => write!(
@@ -167,26 +165,21 @@ impl fmt::Display for ErrorKind {
             IdNotFileName { id, expected } => {
                 write!(f, "id `{id}` must match the file name `{expected}`")
             }
-            BadId { id } => write!(
-                f,
-                "bad id `{id}`: use lowercase letters and digits in words joined by `-`"
-            ),
+            BadId { id } => {
+                write!(f, "bad id `{id}`: use lowercase letters and digits in words joined by `-`")
+            }
             DuplicateId { id, first } => write!(f, "duplicate id `{id}`; first defined at {first}"),
             Unexpected { found, hint } => write!(f, "unexpected {found}; {hint}"),
-            NoStem => write!(
-                f,
-                "the question has no text: write the stem after the metadata"
-            ),
+            NoStem => write!(f, "the question has no text: write the stem after the metadata"),
             NoOptions { expected } => write!(f, "no options: expected {expected}"),
             NoCorrectOption => write!(f, "no correct option: mark the right one with `- [x]`"),
             MoreThanOneCorrect { count } => write!(
                 f,
                 "{count} options are marked `[x]` but a `single` question has exactly one; use `type: multiple` with `choose: {count}`"
             ),
-            WrongCorrectCount { choose, found } => write!(
-                f,
-                "`choose: {choose}` but {found} options are marked `[x]`; they must be equal"
-            ),
+            WrongCorrectCount { choose, found } => {
+                write!(f, "`choose: {choose}` but {found} options are marked `[x]`; they must be equal")
+            }
             TooFewOptions { need, found } => {
                 write!(f, "{found} options, need at least {need}")
             }
@@ -198,19 +191,13 @@ impl fmt::Display for ErrorKind {
                 f,
                 "a `true-false` question has exactly two options, `True` and `False`, one of them `[x]`"
             ),
-            MissingExplanation => write!(
-                f,
-                "missing explanation: end the question with a `>` quote explaining the answer"
-            ),
-            UnknownLessonPage { page } => write!(
-                f,
-                "lesson page `{page}` is not in book/src/SUMMARY.md; link a page listed there"
-            ),
-            UnknownAnchor {
-                page,
-                anchor,
-                known,
-            } => {
+            MissingExplanation => {
+                write!(f, "missing explanation: end the question with a `>` quote explaining the answer")
+            }
+            UnknownLessonPage { page } => {
+                write!(f, "lesson page `{page}` is not in book/src/SUMMARY.md; link a page listed there")
+            }
+            UnknownAnchor { page, anchor, known } => {
                 write!(f, "`#{anchor}` is not a heading on `{page}`")?;
                 if known.is_empty() {
                     write!(f, " (the page has no headings yet)")
@@ -224,35 +211,19 @@ impl fmt::Display for ErrorKind {
             ),
             UnknownLab { lab } => write!(f, "no lab `{lab}` in content/labs/"),
             UnknownScenario { name, known } => {
-                write!(
-                    f,
-                    "unknown sandbox scenario `{name}`; known: {}",
-                    known.join(", ")
-                )
+                write!(f, "unknown sandbox scenario `{name}`; known: {}", known.join(", "))
             }
             BadPredicate { text, problem } => write!(f, "bad `expect: {text}`: {problem}"),
             UnknownDomain { domain, known } => {
-                write!(
-                    f,
-                    "unknown domain `{domain}`; blueprints define: {}",
-                    known.join(", ")
-                )
+                write!(f, "unknown domain `{domain}`; blueprints define: {}", known.join(", "))
             }
             UnknownBank { bank } => write!(f, "no question bank `{bank}`"),
-            NotEnoughQuestions {
-                domain,
-                wanted,
-                available,
-            } => write!(
+            NotEnoughQuestions { domain, wanted, available } => write!(
                 f,
                 "the blueprint asks for {wanted} questions from domain `{domain}` but the course has only {available}; lower `questions` or the weight, or write more questions"
             ),
             NotMarkdownFile => write!(f, "content files are Markdown: rename it to `.md`"),
-            ReferenceAnswerFails {
-                answer,
-                failed,
-                output,
-            } => write!(
+            ReferenceAnswerFails { answer, failed, output } => write!(
                 f,
                 "the reference answer `{answer}` fails its own checks ({}) in the sandbox ({output}); fix the answer or the `expect:` lines",
                 failed.join(", ")
@@ -261,14 +232,20 @@ impl fmt::Display for ErrorKind {
                 f,
                 "the `expect:` checks already hold after a plain `echo`: add a check that only the right command can meet"
             ),
+            StemSaysChoose { said, choose: Some(n) } => {
+                write!(f, "the stem says choose {said} but `choose: {n}`; make them agree")
+            }
+            StemSaysChoose { said, choose: None } => {
+                write!(f, "the stem says choose {said}; use `type: multiple` with `choose: {said}`")
+            }
+            DuplicateOption { text, first } => {
+                write!(f, "option `{text}` repeats the one on line {first}; every option must differ")
+            }
             SetextSeparator => write!(
                 f,
                 "this line and the `---` under it form a heading, not a separator: put a blank line before `---`"
             ),
-            NoBack => write!(
-                f,
-                "the card has no back: write it after a `---` line, or as a final `>` quote"
-            ),
+            NoBack => write!(f, "the card has no back: write it after a `---` line, or as a final `>` quote"),
         }
     }
 }

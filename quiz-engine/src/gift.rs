@@ -27,11 +27,7 @@ pub fn bank_to_gift(bank: &Bank) -> String {
 /// One question as GIFT (ends with a newline), or a comment saying why it is left out.
 pub fn question_to_gift(q: &Question) -> String {
     let head = format!("::{}::[html]{}", escape(&q.id), escape(&q.stem));
-    let general = q
-        .explanation
-        .as_ref()
-        .map(|e| format!("\n\t####{}", escape(e)))
-        .unwrap_or_default();
+    let general = q.explanation.as_ref().map(|e| format!("\n\t####{}", escape(e))).unwrap_or_default();
     let answers: String = match &q.body {
         Body::Single { options } => options
             .iter()
@@ -45,30 +41,15 @@ pub fn question_to_gift(q: &Question) -> String {
             options
                 .iter()
                 .map(|o| {
-                    let weight = if o.correct {
-                        share.clone()
-                    } else {
-                        "-100".into()
-                    };
-                    format!(
-                        "\n\t~%{weight}%{}#{}",
-                        escape(&o.text),
-                        escape(&o.explanation)
-                    )
+                    let weight = if o.correct { share.clone() } else { "-100".into() };
+                    format!("\n\t~%{weight}%{}#{}", escape(&o.text), escape(&o.explanation))
                 })
                 .collect()
         }
-        Body::TrueFalse {
-            answer,
-            if_true,
-            if_false,
-        } => {
+        Body::TrueFalse { answer, if_true, if_false } => {
             // GIFT: {T#feedback if wrong#feedback if right}
-            let (mark, wrong, right) = if *answer {
-                ("TRUE", if_false, if_true)
-            } else {
-                ("FALSE", if_true, if_false)
-            };
+            let (mark, wrong, right) =
+                if *answer { ("TRUE", if_false, if_true) } else { ("FALSE", if_true, if_false) };
             format!("{mark}#{}#{}", escape(wrong), escape(right))
         }
         Body::Ordering { items } => items
@@ -76,14 +57,8 @@ pub fn question_to_gift(q: &Question) -> String {
             .enumerate()
             .map(|(i, it)| format!("\n\t={} -> {}", escape(&it.text), i + 1))
             .collect(),
-        Body::Short { answers, .. } => answers
-            .iter()
-            .map(|a| format!("\n\t={}", escape(a)))
-            .collect(),
-        Body::Command {
-            answer: Some(answer),
-            ..
-        } => format!("\n\t={}", escape(answer)),
+        Body::Short { answers, .. } => answers.iter().map(|a| format!("\n\t={}", escape(a))).collect(),
+        Body::Command { answer: Some(answer), .. } => format!("\n\t={}", escape(answer)),
         Body::Command { answer: None, .. } => {
             return format!(
                 "// {}: a command question without a reference `answer:`; it is graded in the EC2 Lab sandbox only\n",
@@ -91,10 +66,7 @@ pub fn question_to_gift(q: &Question) -> String {
             );
         }
         Body::Lab { lab } => {
-            return format!(
-                "// {}: a hands-on lab (`{lab}`); labs run in EC2 Lab only\n",
-                q.id
-            );
+            return format!("// {}: a hands-on lab (`{lab}`); labs run in EC2 Lab only\n", q.id);
         }
     };
     if matches!(q.body, Body::TrueFalse { .. }) {

@@ -19,19 +19,14 @@ impl LessonIndex {
     /// be given relative to `book/src/` or with that prefix. Pages that SUMMARY.md does not list
     /// are left out; listed pages that were not passed get no anchors.
     pub fn new(pages: &[(&str, &str)]) -> LessonIndex {
-        let by_path: HashMap<String, &str> = pages
-            .iter()
-            .map(|(p, text)| (book_relative(p), *text))
-            .collect();
+        let by_path: HashMap<String, &str> =
+            pages.iter().map(|(p, text)| (book_relative(p), *text)).collect();
         let mut index = LessonIndex::default();
         let Some(summary) = by_path.get("SUMMARY.md") else {
             return index;
         };
         for page in summary_links(summary) {
-            let anchors = by_path
-                .get(&page)
-                .map(|t| heading_ids(t))
-                .unwrap_or_default();
+            let anchors = by_path.get(&page).map(|t| heading_ids(t)).unwrap_or_default();
             index.pages.insert(page, anchors);
         }
         index
@@ -111,11 +106,7 @@ pub fn heading_ids(markdown: &str) -> Vec<String> {
                     None => {
                         let base = normalize_id(&text);
                         let count = seen.entry(base.clone()).or_insert(0);
-                        let id = if *count == 0 {
-                            base.clone()
-                        } else {
-                            format!("{base}-{count}")
-                        };
+                        let id = if *count == 0 { base.clone() } else { format!("{base}-{count}") };
                         *count += 1;
                         id
                     }
@@ -152,10 +143,7 @@ mod tests {
     #[test]
     fn summary_pages_and_paths() {
         let summary = "# Summary\n\n[Intro](introduction.md)\n\n- [IMDS](imds.md)\n  - [Deep](./imds/deep.md#x)\n- [Draft]()\n";
-        assert_eq!(
-            summary_links(summary),
-            ["introduction.md", "imds.md", "imds/deep.md"]
-        );
+        assert_eq!(summary_links(summary), ["introduction.md", "imds.md", "imds/deep.md"]);
         assert_eq!(book_relative("book/src/imds.md"), "imds.md");
         let index = LessonIndex::new(&[("book/src/SUMMARY.md", summary), ("imds.md", "## A b\n")]);
         assert_eq!(index.anchors("imds.md"), Some(&["a-b".to_string()][..]));

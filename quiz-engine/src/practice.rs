@@ -82,9 +82,7 @@ impl Practice {
         if self.answered {
             return Err(PracticeError::AlreadyAnswered);
         }
-        let question = course
-            .question(&id)
-            .ok_or_else(|| PracticeError::UnknownQuestion(id.clone()))?;
+        let question = course.question(&id).ok_or_else(|| PracticeError::UnknownQuestion(id.clone()))?;
         let g = grade(question, answer);
         let outcome = self.outcomes.entry(id.clone()).or_default();
         outcome.attempts += 1;

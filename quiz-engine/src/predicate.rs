@@ -20,15 +20,7 @@ use serde::{Deserialize, Serialize};
 use sandbox::CommandOutput;
 use sandbox::ec2::World;
 
-const STATES: &[&str] = &[
-    "pending",
-    "running",
-    "shutting-down",
-    "terminated",
-    "stopping",
-    "stopped",
-    "any",
-];
+const STATES: &[&str] = &["pending", "running", "shutting-down", "terminated", "stopping", "stopped", "any"];
 
 /// Which stream a text check reads.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -102,38 +94,23 @@ impl Predicate {
                     _ => Stream::Output,
                 };
                 if let Some(arg) = rest.strip_prefix("contains") {
-                    Ok(Predicate::Contains {
-                        stream,
-                        text: unquote(arg)?,
-                    })
+                    Ok(Predicate::Contains { stream, text: unquote(arg)? })
                 } else if let Some(arg) = rest.strip_prefix("does not contain") {
-                    Ok(Predicate::NotContains {
-                        stream,
-                        text: unquote(arg)?,
-                    })
+                    Ok(Predicate::NotContains { stream, text: unquote(arg)? })
                 } else {
-                    Err(format!(
-                        "expected `{head} contains \"...\"` or `{head} does not contain \"...\"`"
-                    ))
+                    Err(format!("expected `{head} contains \"...\"` or `{head} does not contain \"...\"`"))
                 }
             }
             "instance" => parse_instance(negated, rest),
             "key-pair" => {
                 let mut words = rest.split_whitespace();
-                let name = words
-                    .next()
-                    .ok_or("expected `key-pair <name>`")?
-                    .to_string();
+                let name = words.next().ok_or("expected `key-pair <name>`")?.to_string();
                 let region = match (words.next(), words.next(), words.next()) {
                     (None, _, _) => None,
                     (Some("in"), Some(r), None) => Some(r.to_string()),
                     _ => return Err("expected `key-pair <name> [in <region>]`".into()),
                 };
-                Ok(Predicate::KeyPair {
-                    negated,
-                    name,
-                    region,
-                })
+                Ok(Predicate::KeyPair { negated, name, region })
             }
             _ => Err(format!(
                 "unknown check `{head}`; use `exit <code>`, `stdout contains \"...\"`, `stderr contains \"...\"`, `output contains \"...\"`, `instance <state> ...` or `key-pair <name>`"
@@ -149,37 +126,21 @@ impl Predicate {
     /// Does the check hold for `out`, and `world` with `region` as the default region?
     pub fn check(&self, out: &CommandOutput, world: &World, region: &str) -> bool {
         match self {
-            Predicate::Instance {
-                negated,
-                state,
-                tag,
-                instance_type,
-                http_tokens,
-                region: r,
-            } => {
+            Predicate::Instance { negated, state, tag, instance_type, http_tokens, region: r } => {
                 let region = r.as_deref().unwrap_or(region);
                 let found = world.instances().any(|i| {
                     i.region == region
                         && (state == "any" || i.state.name() == state)
-                        && tag.as_ref().is_none_or(|(k, v)| {
-                            i.tags.iter().any(|t| &t.key == k && &t.value == v)
-                        })
-                        && instance_type.as_ref().is_none_or(|t| &i.instance_type == t)
-                        && http_tokens
+                        && tag
                             .as_ref()
-                            .is_none_or(|h| &i.metadata_options.http_tokens == h)
+                            .is_none_or(|(k, v)| i.tags.iter().any(|t| &t.key == k && &t.value == v))
+                        && instance_type.as_ref().is_none_or(|t| &i.instance_type == t)
+                        && http_tokens.as_ref().is_none_or(|h| &i.metadata_options.http_tokens == h)
                 });
                 found != *negated
             }
-            Predicate::KeyPair {
-                negated,
-                name,
-                region: r,
-            } => {
-                world
-                    .key_pair(r.as_deref().unwrap_or(region), name)
-                    .is_some()
-                    != *negated
+            Predicate::KeyPair { negated, name, region: r } => {
+                world.key_pair(r.as_deref().unwrap_or(region), name).is_some() != *negated
             }
             _ => self.holds(out),
         }
@@ -206,10 +167,7 @@ fn parse_instance(negated: bool, rest: &str) -> Result<Predicate, String> {
     let mut words = rest.split_whitespace();
     let state = words.next().ok_or(usage)?.to_string();
     if !STATES.contains(&state.as_str()) {
-        return Err(format!(
-            "unknown state `{state}`; use one of {}",
-            STATES.join(", ")
-        ));
+        return Err(format!("unknown state `{state}`; use one of {}", STATES.join(", ")));
     }
     let (mut tag, mut instance_type, mut http_tokens, mut region) = (None, None, None, None);
     while let Some(word) = words.next() {
@@ -220,21 +178,12 @@ fn parse_instance(negated: bool, rest: &str) -> Result<Predicate, String> {
                 tag = Some((k.to_string(), v.to_string()));
             }
             "type" => instance_type = Some(value),
-            "http-tokens" if value == "required" || value == "optional" => {
-                http_tokens = Some(value)
-            }
+            "http-tokens" if value == "required" || value == "optional" => http_tokens = Some(value),
             "in" => region = Some(value),
             _ => return Err(usage.into()),
         }
     }
-    Ok(Predicate::Instance {
-        negated,
-        state,
-        tag,
-        instance_type,
-        http_tokens,
-        region,
-    })
+    Ok(Predicate::Instance { negated, state, tag, instance_type, http_tokens, region })
 }
 
 impl std::fmt::Display for Predicate {
@@ -250,14 +199,7 @@ impl std::fmt::Display for Predicate {
             Predicate::NotContains { stream, text } => {
                 write!(f, "{} does not contain {text:?}", name(stream))
             }
-            Predicate::Instance {
-                negated,
-                state,
-                tag,
-                instance_type,
-                http_tokens,
-                region,
-            } => {
+            Predicate::Instance { negated, state, tag, instance_type, http_tokens, region } => {
                 write!(f, "{}instance {state}", if *negated { "no " } else { "" })?;
                 if let Some((k, v)) = tag {
                     write!(f, " tagged {k}={v}")?;
@@ -273,11 +215,7 @@ impl std::fmt::Display for Predicate {
                 }
                 Ok(())
             }
-            Predicate::KeyPair {
-                negated,
-                name,
-                region,
-            } => {
+            Predicate::KeyPair { negated, name, region } => {
                 write!(f, "{}key-pair {name}", if *negated { "no " } else { "" })?;
                 if let Some(r) = region {
                     write!(f, " in {r}")?;
@@ -312,10 +250,7 @@ fn unquote(arg: &str) -> Result<String, String> {
             '"' => {
                 let tail: String = chars.collect();
                 if !tail.trim().is_empty() {
-                    return Err(format!(
-                        "unexpected `{}` after the closing quote",
-                        tail.trim()
-                    ));
+                    return Err(format!("unexpected `{}` after the closing quote", tail.trim()));
                 }
                 return Ok(out);
             }
@@ -331,11 +266,7 @@ mod tests {
 
     #[test]
     fn parses_and_checks() {
-        let out = CommandOutput {
-            stdout: "TOKEN\n".into(),
-            exit_code: 0,
-            ..Default::default()
-        };
+        let out = CommandOutput { stdout: "TOKEN\n".into(), exit_code: 0, ..Default::default() };
         for (text, holds) in [
             ("exit 0", true),
             ("exit 1", false),

@@ -30,23 +30,16 @@ pub struct LessonLink {
 impl LessonLink {
     pub fn parse(text: &str) -> LessonLink {
         match text.split_once('#') {
-            Some((page, anchor)) => LessonLink {
-                page: page.trim().into(),
-                anchor: Some(anchor.trim().into()),
-            },
-            None => LessonLink {
-                page: text.trim().into(),
-                anchor: None,
-            },
+            Some((page, anchor)) => {
+                LessonLink { page: page.trim().into(), anchor: Some(anchor.trim().into()) }
+            }
+            None => LessonLink { page: text.trim().into(), anchor: None },
         }
     }
 
     /// The URL of the section in the built book (`imds.html#anchor`).
     pub fn href(&self) -> String {
-        let page = self
-            .page
-            .strip_suffix(".md")
-            .map_or(self.page.clone(), |p| format!("{p}.html"));
+        let page = self.page.strip_suffix(".md").map_or(self.page.clone(), |p| format!("{p}.html"));
         match &self.anchor {
             Some(a) => format!("{page}#{a}"),
             None => page,
@@ -98,18 +91,11 @@ pub enum Body {
     /// `choose` correct options.
     Multiple { choose: usize, options: Vec<Choice> },
     /// `answer` is the correct value.
-    TrueFalse {
-        answer: bool,
-        if_true: String,
-        if_false: String,
-    },
+    TrueFalse { answer: bool, if_true: String, if_false: String },
     /// Items in the correct order; the learner sees them shuffled.
     Ordering { items: Vec<Item> },
     /// Accepted answers, compared after normalisation.
-    Short {
-        answers: Vec<String>,
-        normalize: Vec<Normalization>,
-    },
+    Short { answers: Vec<String>, normalize: Vec<Normalization> },
     /// A command run in the sandbox on a named scenario, then checked.
     Command {
         setup: String,

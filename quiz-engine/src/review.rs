@@ -63,11 +63,7 @@ pub fn review(question: &Question, answer: Option<&Answer>) -> ReviewItem {
                 });
             }
         }
-        Body::TrueFalse {
-            answer: right,
-            if_true,
-            if_false,
-        } => {
+        Body::TrueFalse { answer: right, if_true, if_false } => {
             let chosen = match answer {
                 Some(Answer::TrueFalse(b)) => Some(*b),
                 _ => None,
@@ -86,12 +82,7 @@ pub fn review(question: &Question, answer: Option<&Answer>) -> ReviewItem {
         }
         Body::Ordering { items } => {
             if let Some(Answer::Ordering(order)) = answer {
-                given.extend(
-                    order
-                        .iter()
-                        .filter_map(|&i| items.get(i))
-                        .map(|it| it.text.clone()),
-                );
+                given.extend(order.iter().filter_map(|&i| items.get(i)).map(|it| it.text.clone()));
             }
             let misplaced = match g.as_ref().map(|g| &g.detail) {
                 Some(Detail::Ordering { misplaced, .. }) => misplaced.clone(),
@@ -113,11 +104,7 @@ pub fn review(question: &Question, answer: Option<&Answer>) -> ReviewItem {
             }
             expected.extend(answers.iter().map(|a| escape(a)));
         }
-        Body::Command {
-            expect,
-            answer: reference,
-            ..
-        } => {
+        Body::Command { expect, answer: reference, .. } => {
             if let Some(Answer::Command(line)) = answer {
                 given.push(format!("<code>{}</code>", escape(line)));
             }
@@ -127,17 +114,10 @@ pub fn review(question: &Question, answer: Option<&Answer>) -> ReviewItem {
             }
         }
         Body::Lab { lab } => {
-            if let Some(Answer::Lab {
-                goals_met,
-                goals_total,
-            }) = answer
-            {
+            if let Some(Answer::Lab { goals_met, goals_total }) = answer {
                 given.push(format!("{goals_met} of {goals_total} goals met"));
             }
-            expected.push(format!(
-                "every goal of lab <code>{}</code> met",
-                escape(lab)
-            ));
+            expected.push(format!("every goal of lab <code>{}</code> met", escape(lab)));
         }
     }
     ReviewItem {
@@ -156,8 +136,5 @@ pub fn review(question: &Question, answer: Option<&Answer>) -> ReviewItem {
 
 /// Escapes text for HTML.
 pub fn escape(s: &str) -> String {
-    s.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('"', "&quot;")
+    s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
 }

@@ -42,10 +42,7 @@ pub fn names() -> Vec<&'static str> {
 impl Scenario {
     /// A session set up for this scenario, and the simulated time after its setup ran.
     pub fn start(&self, seed: u64) -> (Session, SimTime) {
-        let mut session = Session::new(SessionConfig {
-            seed,
-            region: self.region.to_string(),
-        });
+        let mut session = Session::new(SessionConfig { seed, region: self.region.to_string() });
         let mut now = SimTime::ZERO;
         for line in self.setup {
             session.run(line, now);

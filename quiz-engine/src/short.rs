@@ -70,10 +70,7 @@ const UNITS: &[(&[&str], &str)] = &[
 
 fn canonical_unit(word: &str) -> Option<&'static str> {
     let lower = word.to_lowercase();
-    UNITS
-        .iter()
-        .find(|(names, _)| names.contains(&lower.as_str()))
-        .map(|(_, c)| *c)
+    UNITS.iter().find(|(names, _)| names.contains(&lower.as_str())).map(|(_, c)| *c)
 }
 
 /// Joins a number to the unit word after it and writes the unit canonically.
@@ -112,11 +109,7 @@ mod tests {
 
     #[test]
     fn units_join_and_canonicalise() {
-        let steps = [
-            Normalization::Case,
-            Normalization::Space,
-            Normalization::Units,
-        ];
+        let steps = [Normalization::Case, Normalization::Space, Normalization::Units];
         assert_eq!(normalize("6 Hours", &steps), "6h");
         assert_eq!(normalize("  21600   seconds ", &steps), "21600s");
         assert_eq!(normalize("16 KB of user data", &steps), "16kb of user data");

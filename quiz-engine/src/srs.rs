@@ -14,8 +14,8 @@ use crate::time::Timestamp;
 
 /// FSRS-5 default weights (as shipped by `rs-fsrs` 1.2).
 const WEIGHTS: [f64; 19] = [
-    0.4072, 1.1829, 3.1262, 15.4722, 7.2102, 0.5316, 1.0651, 0.0234, 1.616, 0.1544, 1.0824, 1.9813,
-    0.0953, 0.2975, 2.2042, 0.2407, 2.9466, 0.5034, 0.6567,
+    0.4072, 1.1829, 3.1262, 15.4722, 7.2102, 0.5316, 1.0651, 0.0234, 1.616, 0.1544, 1.0824, 1.9813, 0.0953,
+    0.2975, 2.2042, 0.2407, 2.9466, 0.5034, 0.6567,
 ];
 
 /// How well the learner recalled a card.
@@ -153,26 +153,18 @@ impl Scheduler {
             enable_fuzz: false,
             seed: Seed::new("ec2lab"),
         };
-        Scheduler {
-            fsrs: FSRS::new(parameters),
-            exam_date,
-        }
+        Scheduler { fsrs: FSRS::new(parameters), exam_date }
     }
 
     /// The card after a review rated `rating` at `now`.
     pub fn review(&self, card: &CardState, rating: Rating, now: Timestamp) -> CardState {
-        let info = self
-            .fsrs
-            .next(card.to_fsrs(), now.to_chrono(), rating.to_fsrs());
+        let info = self.fsrs.next(card.to_fsrs(), now.to_chrono(), rating.to_fsrs());
         CardState::from_fsrs(&info.card)
     }
 
     /// When each rating would make the card due next (for the rating buttons).
     pub fn preview(&self, card: &CardState, now: Timestamp) -> Vec<(Rating, Timestamp)> {
-        Rating::ALL
-            .iter()
-            .map(|&r| (r, self.effective_due(&self.review(card, r, now), now)))
-            .collect()
+        Rating::ALL.iter().map(|&r| (r, self.effective_due(&self.review(card, r, now), now))).collect()
     }
 
     /// The due date at `now` with the exam target applied (none once the exam date is past).
@@ -182,11 +174,7 @@ impl Scheduler {
         };
         let last_look = exam.plus_days(-1);
         let reviewed_in_last_day = card.last_review.is_some_and(|t| t >= last_look);
-        if card.due > exam && !reviewed_in_last_day {
-            card.due.min(last_look)
-        } else {
-            card.due
-        }
+        if card.due > exam && !reviewed_in_last_day { card.due.min(last_look) } else { card.due }
     }
 
     /// Ids of the cards due at `now`, most overdue first (ties by id).

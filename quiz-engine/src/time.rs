@@ -3,9 +3,7 @@
 use serde::{Deserialize, Serialize};
 
 /// Milliseconds since the Unix epoch (what JavaScript's `Date.now()` returns).
-#[derive(
-    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default, Serialize, Deserialize,
-)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default, Serialize, Deserialize)]
 #[serde(transparent)]
 pub struct Timestamp(pub i64);
 

@@ -13,11 +13,7 @@ fn files_under(root: &Path, dir: &Path, out: &mut Vec<(String, String)>) {
         if path.is_dir() {
             files_under(root, &path, out);
         } else if let Ok(text) = std::fs::read_to_string(&path) {
-            let rel = path
-                .strip_prefix(root)
-                .unwrap_or(&path)
-                .to_string_lossy()
-                .replace('\\', "/");
+            let rel = path.strip_prefix(root).unwrap_or(&path).to_string_lossy().replace('\\', "/");
             out.push((rel, text));
         }
     }

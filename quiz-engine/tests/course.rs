@@ -5,8 +5,7 @@ use expect_test::{Expect, expect};
 use quiz_engine::load_course;
 
 const SUMMARY: &str = "# Summary\n\n- [IMDS](imds.md)\n- [Lifecycle](lifecycle.md)\n";
-const IMDS: &str =
-    "# Instance metadata\n\n## IMDSv2 session tokens\n\n## Examples\n\n## Examples\n";
+const IMDS: &str = "# Instance metadata\n\n## IMDSv2 session tokens\n\n## Examples\n\n## Examples\n";
 const LIFECYCLE: &str = "# The instance lifecycle\n\n## States\n";
 
 fn pages() -> Vec<(&'static str, &'static str)> {
@@ -39,10 +38,7 @@ fn check(files: &[(&str, String)], expected: Expect) {
 fn bank(id: &str, questions: &[String]) -> (String, String) {
     (
         format!("content/questions/{id}.md"),
-        format!(
-            "bank: {id}\ntitle: {id}\nlesson: imds.md\ndomain: security\n\n{}",
-            questions.concat()
-        ),
+        format!("bank: {id}\ntitle: {id}\nlesson: imds.md\ndomain: security\n\n{}", questions.concat()),
     )
 }
 
@@ -69,13 +65,8 @@ fn a_valid_course_loads() {
 
 #[test]
 fn cross_file_mistakes_are_all_reported() {
-    let (p1, t1) = bank(
-        "imds",
-        &[
-            q("shared-id", "lesson: imds.md#examples-2"),
-            q("imds-lab", "lesson: imds.md#nope"),
-        ],
-    );
+    let (p1, t1) =
+        bank("imds", &[q("shared-id", "lesson: imds.md#examples-2"), q("imds-lab", "lesson: imds.md#nope")]);
     let (p2, t2) = bank(
         "other",
         &[
@@ -111,17 +102,14 @@ fn cross_file_mistakes_are_all_reported() {
 
 #[test]
 fn a_broken_bank_reports_its_own_line_and_skips_blueprint_counts() {
-    let (p, t) = bank(
-        "imds",
-        &["## imds-x\ntype: single\n\nWhich?\n\n- [ ] A\n  > no\n- [ ] B\n  > no\n".into()],
-    );
+    let (p, t) =
+        bank("imds", &["## imds-x\ntype: single\n\nWhich?\n\n- [ ] A\n  > no\n- [ ] B\n  > no\n".into()]);
     check(
         &[
             (&p, t),
             (
                 "content/exams/mock.md",
-                "exam: mock\ntitle: M\nquestions: 40\ntime-limit: 5\n\n## security\nweight: 3\n"
-                    .into(),
+                "exam: mock\ntitle: M\nquestions: 40\ntime-limit: 5\n\n## security\nweight: 3\n".into(),
             ),
         ],
         expect![[r#"

@@ -44,17 +44,8 @@ fn sampling_follows_weights_and_the_seed() {
     assert_eq!(a.questions, b.questions, "same seed, same exam");
     assert_ne!(a.questions, c.questions, "another seed, another exam");
     assert_eq!(a.questions.len(), 10);
-    assert_eq!(
-        a.questions
-            .iter()
-            .filter(|q| q.starts_with("design-"))
-            .count(),
-        6
-    );
-    assert_eq!(
-        a.questions.iter().filter(|q| q.starts_with("ops-")).count(),
-        4
-    );
+    assert_eq!(a.questions.iter().filter(|q| q.starts_with("design-")).count(), 6);
+    assert_eq!(a.questions.iter().filter(|q| q.starts_with("ops-")).count(), 4);
     let mut unique = a.questions.clone();
     unique.sort();
     unique.dedup();
@@ -85,28 +76,21 @@ fn navigation_flags_and_answers() {
 fn the_timer_submits_at_the_deadline() {
     let (course, mut exam) = start(1);
     assert!(!exam.tick(T0.plus_ms(29 * 60_000)));
-    exam.answer(T0.plus_ms(29 * 60_000), Answer::Single(0))
-        .unwrap();
+    exam.answer(T0.plus_ms(29 * 60_000), Answer::Single(0)).unwrap();
     let late = T0.plus_ms(30 * 60_000 + 1);
     assert_eq!(exam.answer(late, Answer::Single(0)), Err(ExamError::TimeUp));
     assert_eq!(exam.submitted_at, Some(exam.deadline));
     assert_eq!(exam.remaining(late), 0);
     assert_eq!(exam.go_to(late, 1), Err(ExamError::Submitted));
     let result = exam.result(&course, &course.blueprints[0]).unwrap();
-    assert_eq!(
-        (result.points, result.scaled, result.passed),
-        (1.0, 190, false)
-    );
+    assert_eq!((result.points, result.scaled, result.passed), (1.0, 190, false));
 }
 
 #[test]
 fn scoring_is_scaled_from_100_to_1000_with_a_domain_table() {
     let (course, mut exam) = start(3);
     let t = T0.plus_ms(1000);
-    assert!(
-        exam.result(&course, &course.blueprints[0]).is_none(),
-        "no result before submit"
-    );
+    assert!(exam.result(&course, &course.blueprints[0]).is_none(), "no result before submit");
     // Right on every design question and on two of the four ops questions.
     let mut ops_seen = 0;
     for i in 0..exam.questions.len() {
@@ -116,8 +100,7 @@ fn scoring_is_scaled_from_100_to_1000_with_a_domain_table() {
             ops_seen += 1;
             ops_seen <= 2
         };
-        exam.answer(t, Answer::Single(if right { 0 } else { 1 }))
-            .unwrap();
+        exam.answer(t, Answer::Single(if right { 0 } else { 1 })).unwrap();
     }
     exam.submit(t).unwrap();
     assert_eq!(exam.submit(t), Err(ExamError::Submitted));

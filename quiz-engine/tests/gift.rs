@@ -6,10 +6,7 @@ use quiz_engine::parse_bank;
 
 #[test]
 fn special_characters_are_escaped() {
-    assert_eq!(
-        escape("a~b=c#d{e}f:g\\h\nline"),
-        "a\\~b\\=c\\#d\\{e\\}f\\:g\\\\h\\nline"
-    );
+    assert_eq!(escape("a~b=c#d{e}f:g\\h\nline"), "a\\~b\\=c\\#d\\{e\\}f\\:g\\\\h\\nline");
 }
 
 #[test]
@@ -18,10 +15,7 @@ fn banks_export_to_gift() {
         let path = format!("{}/test_data/ok/{name}.md", env!("CARGO_MANIFEST_DIR"));
         let text = std::fs::read_to_string(&path).unwrap();
         let bank = parse_bank(&format!("{name}.md"), &text).unwrap();
-        expect_file![format!(
-            "{}/test_data/gift/{name}.gift",
-            env!("CARGO_MANIFEST_DIR")
-        )]
-        .assert_eq(&bank_to_gift(&bank));
+        expect_file![format!("{}/test_data/gift/{name}.gift", env!("CARGO_MANIFEST_DIR"))]
+            .assert_eq(&bank_to_gift(&bank));
     }
 }

@@ -8,20 +8,12 @@ use quiz_engine::{Answer, Bank, Course, Question, grade, parse_bank};
 fn banks() -> Vec<Bank> {
     vec![
         parse_bank("choices.md", include_str!("../test_data/ok/choices.md")).unwrap(),
-        parse_bank(
-            "other-types.md",
-            include_str!("../test_data/ok/other-types.md"),
-        )
-        .unwrap(),
+        parse_bank("other-types.md", include_str!("../test_data/ok/other-types.md")).unwrap(),
     ]
 }
 
 fn question(id: &str) -> Question {
-    banks()
-        .into_iter()
-        .flat_map(|b| b.questions)
-        .find(|q| q.id == id)
-        .unwrap()
+    banks().into_iter().flat_map(|b| b.questions).find(|q| q.id == id).unwrap()
 }
 
 fn score(id: &str, answer: Answer) -> (f64, bool) {
@@ -38,97 +30,46 @@ fn single_choice() {
 
 #[test]
 fn multiple_response_is_exact_only() {
-    assert_eq!(
-        score("choices-multiple", Answer::Multiple(vec![1, 0])),
-        (1.0, true)
-    );
-    assert_eq!(
-        score("choices-multiple", Answer::Multiple(vec![0, 1, 1])),
-        (1.0, true)
-    );
-    assert_eq!(
-        score("choices-multiple", Answer::Multiple(vec![0])),
-        (0.0, false)
-    );
-    assert_eq!(
-        score("choices-multiple", Answer::Multiple(vec![0, 1, 2])),
-        (0.0, false)
-    );
-    assert_eq!(
-        score("choices-multiple", Answer::Multiple(vec![])),
-        (0.0, false)
-    );
+    assert_eq!(score("choices-multiple", Answer::Multiple(vec![1, 0])), (1.0, true));
+    assert_eq!(score("choices-multiple", Answer::Multiple(vec![0, 1, 1])), (1.0, true));
+    assert_eq!(score("choices-multiple", Answer::Multiple(vec![0])), (0.0, false));
+    assert_eq!(score("choices-multiple", Answer::Multiple(vec![0, 1, 2])), (0.0, false));
+    assert_eq!(score("choices-multiple", Answer::Multiple(vec![])), (0.0, false));
 }
 
 #[test]
 fn true_false() {
-    assert_eq!(
-        score("choices-true-false", Answer::TrueFalse(false)),
-        (1.0, true)
-    );
-    assert_eq!(
-        score("choices-true-false", Answer::TrueFalse(true)),
-        (0.0, false)
-    );
+    assert_eq!(score("choices-true-false", Answer::TrueFalse(false)), (1.0, true));
+    assert_eq!(score("choices-true-false", Answer::TrueFalse(true)), (0.0, false));
 }
 
 #[test]
 fn ordering_gives_partial_credit_from_the_longest_correct_subsequence() {
-    assert_eq!(
-        score("other-ordering", Answer::Ordering(vec![0, 1, 2])),
-        (1.0, true)
-    );
-    assert_eq!(
-        score("other-ordering", Answer::Ordering(vec![1, 0, 2])),
-        (0.5, false)
-    );
-    assert_eq!(
-        score("other-ordering", Answer::Ordering(vec![2, 1, 0])),
-        (0.0, false)
-    );
-    assert_eq!(
-        score("other-ordering", Answer::Ordering(vec![0, 0, 1])),
-        (0.0, false)
-    );
-    assert_eq!(
-        score("other-ordering", Answer::Ordering(vec![0, 1])),
-        (0.0, false)
-    );
+    assert_eq!(score("other-ordering", Answer::Ordering(vec![0, 1, 2])), (1.0, true));
+    assert_eq!(score("other-ordering", Answer::Ordering(vec![1, 0, 2])), (0.5, false));
+    assert_eq!(score("other-ordering", Answer::Ordering(vec![2, 1, 0])), (0.0, false));
+    assert_eq!(score("other-ordering", Answer::Ordering(vec![0, 0, 1])), (0.0, false));
+    assert_eq!(score("other-ordering", Answer::Ordering(vec![0, 1])), (0.0, false));
     let g = quiz_engine::grade::ordering::grade(5, &[0, 2, 3, 4, 1]);
     assert_eq!((g.score, g.correct), (0.75, false));
-    expect![[r#"Ordering { in_order: 4, total: 5, misplaced: [1] }"#]]
-        .assert_eq(&format!("{:?}", g.detail));
+    expect![[r#"Ordering { in_order: 4, total: 5, misplaced: [1] }"#]].assert_eq(&format!("{:?}", g.detail));
 }
 
 #[test]
 fn short_answer_normalises_and_accepts_alternatives() {
     for text in ["16 KB", "16kb", " 16   Kilobytes ", "16 kilobyte"] {
-        assert_eq!(
-            score("other-short", Answer::Short(text.into())),
-            (1.0, true),
-            "{text}"
-        );
+        assert_eq!(score("other-short", Answer::Short(text.into())), (1.0, true), "{text}");
     }
     for text in ["16 MB", "16", "", "sixteen KB"] {
-        assert_eq!(
-            score("other-short", Answer::Short(text.into())),
-            (0.0, false),
-            "{text}"
-        );
+        assert_eq!(score("other-short", Answer::Short(text.into())), (0.0, false), "{text}");
     }
 }
 
 #[test]
 fn command_runs_in_the_sandbox_and_checks_output() {
-    let right = grade(
-        &question("other-command"),
-        &Answer::Command("echo hello".into()),
-    );
+    let right = grade(&question("other-command"), &Answer::Command("echo hello".into()));
     assert!(right.correct);
-    let wrong = grade(
-        &question("other-command"),
-        &Answer::Command("echo goodbye".into()),
-    );
+    let wrong = grade(&question("other-command"), &Answer::Command("echo goodbye".into()));
     assert!(!wrong.correct);
     expect![[r#"
         {
@@ -167,56 +108,17 @@ fn command_runs_in_the_sandbox_and_checks_output() {
           }
         }"#]]
     .assert_eq(&serde_json::to_string_pretty(&wrong).unwrap());
-    let unknown = grade(
-        &question("other-command"),
-        &Answer::Command("frobnicate".into()),
-    );
+    let unknown = grade(&question("other-command"), &Answer::Command("frobnicate".into()));
     assert!(!unknown.correct);
     assert!(!grade(&question("other-command"), &Answer::Command("   ".into())).correct);
 }
 
 #[test]
 fn lab_scores_the_share_of_goals_met() {
-    assert_eq!(
-        score(
-            "other-lab",
-            Answer::Lab {
-                goals_met: 2,
-                goals_total: 4
-            }
-        ),
-        (0.5, false)
-    );
-    assert_eq!(
-        score(
-            "other-lab",
-            Answer::Lab {
-                goals_met: 4,
-                goals_total: 4
-            }
-        ),
-        (1.0, true)
-    );
-    assert_eq!(
-        score(
-            "other-lab",
-            Answer::Lab {
-                goals_met: 9,
-                goals_total: 4
-            }
-        ),
-        (1.0, true)
-    );
-    assert_eq!(
-        score(
-            "other-lab",
-            Answer::Lab {
-                goals_met: 0,
-                goals_total: 0
-            }
-        ),
-        (0.0, false)
-    );
+    assert_eq!(score("other-lab", Answer::Lab { goals_met: 2, goals_total: 4 }), (0.5, false));
+    assert_eq!(score("other-lab", Answer::Lab { goals_met: 4, goals_total: 4 }), (1.0, true));
+    assert_eq!(score("other-lab", Answer::Lab { goals_met: 9, goals_total: 4 }), (1.0, true));
+    assert_eq!(score("other-lab", Answer::Lab { goals_met: 0, goals_total: 0 }), (0.0, false));
 }
 
 #[test]
@@ -237,19 +139,11 @@ fn answers_round_trip_through_json() {
 
 #[test]
 fn practice_retries_only_the_missed_questions() {
-    let course = Course {
-        banks: banks(),
-        ..Course::default()
-    };
-    let ids = ["choices-single", "choices-true-false", "other-short"]
-        .map(String::from)
-        .to_vec();
+    let course = Course { banks: banks(), ..Course::default() };
+    let ids = ["choices-single", "choices-true-false", "other-short"].map(String::from).to_vec();
     let mut p = Practice::new(ids);
     assert!(p.answer(&course, &Answer::Single(1)).unwrap().correct);
-    assert!(
-        p.answer(&course, &Answer::Single(1)).is_err(),
-        "one answer per question per round"
-    );
+    assert!(p.answer(&course, &Answer::Single(1)).is_err(), "one answer per question per round");
     p.next().unwrap();
     assert!(!p.answer(&course, &Answer::TrueFalse(true)).unwrap().correct);
     p.next().unwrap();
@@ -258,17 +152,9 @@ fn practice_retries_only_the_missed_questions() {
     assert!(!p.finished());
     assert_eq!(p.retry_missed().unwrap(), 2);
     assert_eq!(p.queue, ["choices-true-false", "other-short"]);
-    assert!(
-        p.answer(&course, &Answer::TrueFalse(false))
-            .unwrap()
-            .correct
-    );
+    assert!(p.answer(&course, &Answer::TrueFalse(false)).unwrap().correct);
     p.next().unwrap();
-    assert!(
-        p.answer(&course, &Answer::Short("16 KB".into()))
-            .unwrap()
-            .correct
-    );
+    assert!(p.answer(&course, &Answer::Short("16 KB".into())).unwrap().correct);
     p.next().unwrap();
     assert!(p.finished());
     assert_eq!(p.round, 2);
@@ -278,10 +164,7 @@ fn practice_retries_only_the_missed_questions() {
 
 #[test]
 fn review_shows_the_learners_answer_apart_from_the_correct_one() {
-    let item = review(
-        &question("choices-multiple"),
-        Some(&Answer::Multiple(vec![0, 2])),
-    );
+    let item = review(&question("choices-multiple"), Some(&Answer::Multiple(vec![0, 2])));
     expect![[r#"
         given: ["<p>Amazon Linux: <code>ec2-user</code></p>", "<p>Ubuntu: <code>root</code></p>"]
         expected: ["<p>Amazon Linux: <code>ec2-user</code></p>", "<p>Ubuntu: <code>ubuntu</code></p>"]
@@ -299,10 +182,7 @@ fn review_shows_the_learners_answer_apart_from_the_correct_one() {
     let unanswered = review(&question("other-command"), None);
     assert!(!unanswered.answered);
     assert_eq!(unanswered.expected, ["<code>echo hello</code>"]);
-    let short = review(
-        &question("other-short"),
-        Some(&Answer::Short("<b>16</b>".into())),
-    );
+    let short = review(&question("other-short"), Some(&Answer::Short("<b>16</b>".into())));
     assert_eq!(short.given, ["&lt;b&gt;16&lt;/b&gt;"]);
 }
 
@@ -323,39 +203,19 @@ fn world_checks_read_instances_and_key_pairs() {
 
     let mut world = World::new(1);
     let ctx = Ctx::new("us-east-1", SimTime::ZERO, false);
-    world
-        .create_key_pair(&ctx, "practice", "rsa", vec![])
-        .unwrap();
-    let ami = world
-        .region("us-east-1")
-        .unwrap()
-        .images
-        .values()
-        .next()
-        .unwrap()
-        .id
-        .clone();
+    world.create_key_pair(&ctx, "practice", "rsa", vec![]).unwrap();
+    let ami = world.region("us-east-1").unwrap().images.values().next().unwrap().id.clone();
     let request = RunRequest {
         image_id: Some(ami),
         instance_type: Some("t3.micro".into()),
         min_count: 1,
         max_count: 1,
-        tags: vec![(
-            "instance".into(),
-            Tag {
-                key: "Name".into(),
-                value: "web".into(),
-            },
-        )],
+        tags: vec![("instance".into(), Tag { key: "Name".into(), value: "web".into() })],
         ..RunRequest::default()
     };
     world.run_instances(&ctx, &request).unwrap();
     let out = CommandOutput::default();
-    let holds = |world: &World, text: &str| {
-        Predicate::parse(text)
-            .unwrap()
-            .check(&out, world, "us-east-1")
-    };
+    let holds = |world: &World, text: &str| Predicate::parse(text).unwrap().check(&out, world, "us-east-1");
     assert!(holds(&world, "instance pending tagged Name=web"));
     assert!(!holds(&world, "instance running"));
     world.advance_to(SimTime::from_secs(300));
@@ -379,32 +239,11 @@ fn world_checks_read_instances_and_key_pairs() {
 #[ignore = "needs the sandbox's `aws ec2` command line, which is being built"]
 fn command_world_checks_read_the_settled_world() {
     let q = command_question("expect: exit 0\nexpect: key-pair practice");
-    assert!(
-        grade(
-            &q,
-            &Answer::Command("aws ec2 create-key-pair --key-name practice".into())
-        )
-        .correct
-    );
-    assert!(
-        !grade(
-            &q,
-            &Answer::Command("aws ec2 create-key-pair --key-name other".into())
-        )
-        .correct
-    );
+    assert!(grade(&q, &Answer::Command("aws ec2 create-key-pair --key-name practice".into())).correct);
+    assert!(!grade(&q, &Answer::Command("aws ec2 create-key-pair --key-name other".into())).correct);
 
     let session = sandbox::Session::new(sandbox::SessionConfig::default());
-    let ami = session
-        .world()
-        .region("us-east-1")
-        .unwrap()
-        .images
-        .values()
-        .next()
-        .unwrap()
-        .id
-        .clone();
+    let ami = session.world().region("us-east-1").unwrap().images.values().next().unwrap().id.clone();
     let q = command_question(
         "expect: exit 0\nexpect: instance running tagged Name=web type t3.micro\nexpect: no instance stopped",
     );

@@ -8,36 +8,25 @@ use expect_test::expect_file;
 
 /// Parses `text` as whatever its first line says it is (`bank:`, `deck:` or `exam:`).
 fn parse(file: &str, text: &str) -> Result<String, String> {
-    let json =
-        |v: serde_json::Result<String>| v.unwrap_or_else(|e| format!("serialisation failed: {e}"));
-    let errors =
-        |errs: Vec<quiz_engine::Error>| errs.iter().map(|e| format!("{e}\n")).collect::<String>();
+    let json = |v: serde_json::Result<String>| v.unwrap_or_else(|e| format!("serialisation failed: {e}"));
+    let errors = |errs: Vec<quiz_engine::Error>| errs.iter().map(|e| format!("{e}\n")).collect::<String>();
     let first = text.lines().next().unwrap_or("");
     if first.starts_with("deck:") {
-        quiz_engine::parse_deck(file, text)
-            .map(|d| json(serde_json::to_string_pretty(&d)))
-            .map_err(errors)
+        quiz_engine::parse_deck(file, text).map(|d| json(serde_json::to_string_pretty(&d))).map_err(errors)
     } else if first.starts_with("exam:") {
         quiz_engine::parse_blueprint(file, text)
             .map(|b| {
                 let alloc = b.allocation();
-                format!(
-                    "{}\nallocation: {alloc:?}",
-                    json(serde_json::to_string_pretty(&b))
-                )
+                format!("{}\nallocation: {alloc:?}", json(serde_json::to_string_pretty(&b)))
             })
             .map_err(errors)
     } else {
-        quiz_engine::parse_bank(file, text)
-            .map(|b| json(serde_json::to_string_pretty(&b)))
-            .map_err(errors)
+        quiz_engine::parse_bank(file, text).map(|b| json(serde_json::to_string_pretty(&b))).map_err(errors)
     }
 }
 
 fn fixtures(dir: &str) -> Vec<PathBuf> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("test_data")
-        .join(dir);
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("test_data").join(dir);
     let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
         .unwrap()
         .map(|e| e.unwrap().path())

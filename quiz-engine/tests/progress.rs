@@ -6,16 +6,8 @@ use quiz_engine::progress::{Loaded, classroom_csv};
 use quiz_engine::{Answer, Course, Progress, Timestamp, grade, parse_bank};
 
 fn show(loaded: &Loaded) -> String {
-    let issues: String = loaded
-        .issues
-        .iter()
-        .map(|i| format!("issue: {i}\n"))
-        .collect();
-    format!(
-        "from version {}\n{issues}{}",
-        loaded.from_version,
-        loaded.progress.to_json()
-    )
+    let issues: String = loaded.issues.iter().map(|i| format!("issue: {i}\n")).collect();
+    format!("from version {}\n{issues}{}", loaded.from_version, loaded.progress.to_json())
 }
 
 fn check(text: &str, expected: Expect) {
@@ -159,10 +151,7 @@ fn a_newer_version_is_read_as_far_as_understood() {
 
 fn sample_progress() -> (Course, Progress) {
     let bank = parse_bank("choices.md", include_str!("../test_data/ok/choices.md")).unwrap();
-    let course = Course {
-        banks: vec![bank],
-        ..Course::default()
-    };
+    let course = Course { banks: vec![bank], ..Course::default() };
     let mut p = Progress::default();
     let t = Timestamp(1_800_000_000_000);
     for (id, answer) in [
@@ -173,8 +162,7 @@ fn sample_progress() -> (Course, Progress) {
         let g = grade(course.question(id).unwrap(), &answer);
         p.record_answer(id, &answer, &g, t);
     }
-    p.cards
-        .insert("card-x".into(), quiz_engine::srs::CardState::new(t));
+    p.cards.insert("card-x".into(), quiz_engine::srs::CardState::new(t));
     (course, p)
 }
 
@@ -193,17 +181,10 @@ fn merge_keeps_the_newer_entry_and_unites_exams() {
     let q = theirs.questions.get_mut("choices-single").unwrap();
     q.attempts = 10;
     q.last_at = Some(Timestamp(1_900_000_000_000));
-    theirs
-        .questions
-        .get_mut("choices-true-false")
-        .unwrap()
-        .last_at = Some(Timestamp(1));
+    theirs.questions.get_mut("choices-true-false").unwrap().last_at = Some(Timestamp(1));
     ours.merge(theirs);
     assert_eq!(ours.questions["choices-single"].attempts, 10);
-    assert_eq!(
-        ours.questions["choices-true-false"].last_at,
-        Some(Timestamp(1_800_000_000_000))
-    );
+    assert_eq!(ours.questions["choices-true-false"].last_at, Some(Timestamp(1_800_000_000_000)));
 }
 
 #[test]
@@ -224,8 +205,5 @@ fn classroom_csv_has_a_row_per_answer_and_exam() {
         "Ada, L.",question,choices-true-false,choices,networking,1,0,0,,2027-01-15T08:00:00Z
         "Bob ""B""",exam,mock,,,1,,730,yes,2027-01-15T08:00:00Z
     "#]]
-    .assert_eq(&classroom_csv(
-        &[("Ada, L.", &p), ("Bob \"B\"", &other)],
-        &course,
-    ));
+    .assert_eq(&classroom_csv(&[("Ada, L.", &p), ("Bob \"B\"", &other)], &course));
 }

@@ -18,10 +18,7 @@ fn a_new_card_goes_through_learning_then_growing_intervals() {
     assert_eq!(s.due([("c", &card)], T0), ["c"]);
     let card = s.review(&card, Rating::Good, T0);
     assert_eq!(card.phase, Phase::Learning);
-    assert!(
-        card.due.since(T0) <= 10 * Timestamp::MINUTE,
-        "a learning step is minutes away"
-    );
+    assert!(card.due.since(T0) <= 10 * Timestamp::MINUTE, "a learning step is minutes away");
     // Review whenever due, always Good: the intervals grow.
     let mut now = card.due;
     let mut card = s.review(&card, Rating::Good, now);
@@ -70,13 +67,7 @@ fn schedules_are_reproducible() {
     let run = || {
         let mut card = CardState::new(T0);
         let mut now = T0;
-        for r in [
-            Rating::Good,
-            Rating::Hard,
-            Rating::Good,
-            Rating::Again,
-            Rating::Easy,
-        ] {
+        for r in [Rating::Good, Rating::Hard, Rating::Good, Rating::Again, Rating::Easy] {
             card = s.review(&card, r, now);
             now = card.due;
         }
@@ -95,10 +86,7 @@ fn an_exam_date_pulls_later_cards_in() {
     card = free.review(&card, Rating::Easy, T0);
     let reviewed = card.due;
     card = free.review(&card, Rating::Easy, reviewed);
-    assert!(
-        card.due > exam,
-        "without a target the card is due after the exam"
-    );
+    assert!(card.due > exam, "without a target the card is due after the exam");
     let day_before = exam.plus_days(-1);
     assert_eq!(target.effective_due(&card, reviewed), day_before);
     assert!(free.due([("c", &card)], exam.plus_days(-1)).is_empty());
@@ -127,17 +115,10 @@ fn progress_keeps_card_states_and_lists_what_is_due() {
     let s = Scheduler::new(None);
     let mut p = Progress::default();
     let ids = ["a", "b", "c"];
-    assert_eq!(
-        p.due_cards(&ids, T0, &s),
-        ["a", "b", "c"],
-        "never seen: all due"
-    );
+    assert_eq!(p.due_cards(&ids, T0, &s), ["a", "b", "c"], "never seen: all due");
     p.review_card("a", Rating::Easy, T0, &s);
     p.review_card("b", Rating::Again, T0, &s);
-    assert_eq!(
-        p.due_cards(&ids, T0.plus_ms(Timestamp::MINUTE * 10), &s),
-        ["c", "b"]
-    );
+    assert_eq!(p.due_cards(&ids, T0.plus_ms(Timestamp::MINUTE * 10), &s), ["c", "b"]);
     assert_eq!(p.due_cards(&ids, T0.plus_days(60), &s), ["c", "b", "a"]);
     let json = p.to_json();
     assert_eq!(Progress::from_json(&json).progress, p);

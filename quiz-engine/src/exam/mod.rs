@@ -74,11 +74,7 @@ impl Exam {
 
     /// Milliseconds left (0 once submitted or out of time).
     pub fn remaining(&self, now: Timestamp) -> i64 {
-        if self.submitted_at.is_some() {
-            0
-        } else {
-            self.deadline.since(now).max(0)
-        }
+        if self.submitted_at.is_some() { 0 } else { self.deadline.since(now).max(0) }
     }
 
     pub fn is_submitted(&self) -> bool {
@@ -111,10 +107,7 @@ impl Exam {
     /// Records (or replaces) the answer to the current question.
     pub fn answer(&mut self, now: Timestamp, answer: Answer) -> Result<(), ExamError> {
         self.open(now)?;
-        let slot = self
-            .answers
-            .get_mut(self.current)
-            .ok_or(ExamError::NoSuchQuestion(self.current))?;
+        let slot = self.answers.get_mut(self.current).ok_or(ExamError::NoSuchQuestion(self.current))?;
         *slot = Some(answer);
         Ok(())
     }
@@ -130,10 +123,7 @@ impl Exam {
     /// Flags or unflags the current question for review.
     pub fn toggle_flag(&mut self, now: Timestamp) -> Result<bool, ExamError> {
         self.open(now)?;
-        let flag = self
-            .flagged
-            .get_mut(self.current)
-            .ok_or(ExamError::NoSuchQuestion(self.current))?;
+        let flag = self.flagged.get_mut(self.current).ok_or(ExamError::NoSuchQuestion(self.current))?;
         *flag = !*flag;
         Ok(*flag)
     }
@@ -154,25 +144,18 @@ impl Exam {
     }
 
     pub fn prev(&mut self, now: Timestamp) -> Result<(), ExamError> {
-        let i = self
-            .current
-            .checked_sub(1)
-            .ok_or(ExamError::NoSuchQuestion(0))?;
+        let i = self.current.checked_sub(1).ok_or(ExamError::NoSuchQuestion(0))?;
         self.go_to(now, i)
     }
 
     /// Indices flagged for review.
     pub fn flagged_questions(&self) -> Vec<usize> {
-        (0..self.flagged.len())
-            .filter(|&i| self.flagged[i])
-            .collect()
+        (0..self.flagged.len()).filter(|&i| self.flagged[i]).collect()
     }
 
     /// Indices not answered yet.
     pub fn unanswered(&self) -> Vec<usize> {
-        (0..self.answers.len())
-            .filter(|&i| self.answers[i].is_none())
-            .collect()
+        (0..self.answers.len()).filter(|&i| self.answers[i].is_none()).collect()
     }
 
     /// Ends the attempt now (or at the deadline, if that came first).
@@ -193,10 +176,7 @@ impl Exam {
                 .enumerate()
                 .filter_map(|(i, id)| {
                     let q = course.question(id)?;
-                    Some(crate::review::review(
-                        q,
-                        self.answers.get(i).and_then(Option::as_ref),
-                    ))
+                    Some(crate::review::review(q, self.answers.get(i).and_then(Option::as_ref)))
                 })
                 .collect(),
         )
@@ -204,7 +184,6 @@ impl Exam {
 
     /// The result, once submitted.
     pub fn result(&self, course: &Course, blueprint: &Blueprint) -> Option<ExamResult> {
-        self.submitted_at
-            .map(|_| score(course, blueprint, &self.questions, &self.answers))
+        self.submitted_at.map(|_| score(course, blueprint, &self.questions, &self.answers))
     }
 }

@@ -37,11 +37,7 @@ pub struct DomainScore {
 
 /// The scaled score for a fraction (0..=1) of the points.
 pub fn scale(fraction: f64) -> u16 {
-    let f = if fraction.is_finite() {
-        fraction.clamp(0.0, 1.0)
-    } else {
-        0.0
-    };
+    let f = if fraction.is_finite() { fraction.clamp(0.0, 1.0) } else { 0.0 };
     let span = f64::from(SCALE_MAX - SCALE_MIN);
     SCALE_MIN + (f * span).round() as u16
 }
@@ -71,18 +67,11 @@ pub fn score(
         .map(|d| {
             let idx: Vec<usize> = (0..n)
                 .filter(|&i| {
-                    course
-                        .question(&questions[i])
-                        .and_then(|q| q.domain.as_deref())
-                        == Some(d.id.as_str())
+                    course.question(&questions[i]).and_then(|q| q.domain.as_deref()) == Some(d.id.as_str())
                 })
                 .collect();
             let pts: f64 = idx.iter().map(|&i| points_of(i)).sum();
-            let fraction = if idx.is_empty() {
-                0.0
-            } else {
-                pts / idx.len() as f64
-            };
+            let fraction = if idx.is_empty() { 0.0 } else { pts / idx.len() as f64 };
             DomainScore {
                 domain: d.id.clone(),
                 title: d.title.clone(),

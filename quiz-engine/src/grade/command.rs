@@ -33,22 +33,12 @@ pub fn grade(setup: &str, expect: &[Predicate], line: &str) -> Grade {
     };
     let (mut session, now) = scenario.start(GRADING_SEED);
     let out = session.run(line, now.plus_secs(1));
-    let checks: Vec<Check> = expect
-        .iter()
-        .map(|p| Check {
-            predicate: p.clone(),
-            holds: p.holds(&out),
-        })
-        .collect();
+    let checks: Vec<Check> =
+        expect.iter().map(|p| Check { predicate: p.clone(), holds: p.holds(&out) }).collect();
     let correct = !line.trim().is_empty() && !checks.is_empty() && checks.iter().all(|c| c.holds);
     Grade {
         score: if correct { 1.0 } else { 0.0 },
         correct,
-        detail: Detail::Command {
-            stdout: out.stdout,
-            stderr: out.stderr,
-            exit_code: out.exit_code,
-            checks,
-        },
+        detail: Detail::Command { stdout: out.stdout, stderr: out.stderr, exit_code: out.exit_code, checks },
     }
 }

@@ -78,11 +78,7 @@ pub struct Check {
 
 impl Grade {
     fn all_or_nothing(correct: bool, detail: Detail) -> Grade {
-        Grade {
-            score: if correct { 1.0 } else { 0.0 },
-            correct,
-            detail,
-        }
+        Grade { score: if correct { 1.0 } else { 0.0 }, correct, detail }
     }
 }
 
@@ -91,13 +87,7 @@ pub fn grade(question: &Question, answer: &Answer) -> Grade {
     match (&question.body, answer) {
         (Body::Single { options }, Answer::Single(i)) => {
             let correct: Vec<usize> = correct_indices(options.iter().map(|o| o.correct));
-            Grade::all_or_nothing(
-                correct == [*i],
-                Detail::Choices {
-                    chosen: vec![*i],
-                    correct,
-                },
-            )
+            Grade::all_or_nothing(correct == [*i], Detail::Choices { chosen: vec![*i], correct })
         }
         (Body::Multiple { options, .. }, Answer::Multiple(chosen)) => {
             let correct = correct_indices(options.iter().map(|o| o.correct));
@@ -106,44 +96,17 @@ pub fn grade(question: &Question, answer: &Answer) -> Grade {
             chosen.dedup();
             Grade::all_or_nothing(chosen == correct, Detail::Choices { chosen, correct })
         }
-        (Body::TrueFalse { answer: right, .. }, Answer::TrueFalse(given)) => Grade::all_or_nothing(
-            right == given,
-            Detail::TrueFalse {
-                chosen: *given,
-                correct: *right,
-            },
-        ),
+        (Body::TrueFalse { answer: right, .. }, Answer::TrueFalse(given)) => {
+            Grade::all_or_nothing(right == given, Detail::TrueFalse { chosen: *given, correct: *right })
+        }
         (Body::Ordering { items }, Answer::Ordering(order)) => ordering::grade(items.len(), order),
-        (
-            Body::Short {
-                answers,
-                normalize: steps,
-            },
-            Answer::Short(text),
-        ) => {
+        (Body::Short { answers, normalize: steps }, Answer::Short(text)) => {
             let normalized = normalize(text, steps);
-            let matched = answers
-                .iter()
-                .find(|a| normalize(a, steps) == normalized)
-                .cloned();
-            Grade::all_or_nothing(
-                matched.is_some(),
-                Detail::Short {
-                    normalized,
-                    matched,
-                },
-            )
+            let matched = answers.iter().find(|a| normalize(a, steps) == normalized).cloned();
+            Grade::all_or_nothing(matched.is_some(), Detail::Short { normalized, matched })
         }
-        (Body::Command { setup, expect, .. }, Answer::Command(line)) => {
-            command::grade(setup, expect, line)
-        }
-        (
-            Body::Lab { .. },
-            Answer::Lab {
-                goals_met,
-                goals_total,
-            },
-        ) => {
+        (Body::Command { setup, expect, .. }, Answer::Command(line)) => command::grade(setup, expect, line),
+        (Body::Lab { .. }, Answer::Lab { goals_met, goals_total }) => {
             let score = if *goals_total == 0 {
                 0.0
             } else {
@@ -152,26 +115,16 @@ pub fn grade(question: &Question, answer: &Answer) -> Grade {
             Grade {
                 score,
                 correct: *goals_total > 0 && goals_met >= goals_total,
-                detail: Detail::Lab {
-                    goals_met: *goals_met,
-                    goals_total: *goals_total,
-                },
+                detail: Detail::Lab { goals_met: *goals_met, goals_total: *goals_total },
             }
         }
         (body, answer) => Grade::all_or_nothing(
             false,
-            Detail::WrongAnswerType {
-                expected: body.type_name().into(),
-                found: answer.type_name().into(),
-            },
+            Detail::WrongAnswerType { expected: body.type_name().into(), found: answer.type_name().into() },
         ),
     }
 }
 
 fn correct_indices(flags: impl Iterator<Item = bool>) -> Vec<usize> {
-    flags
-        .enumerate()
-        .filter(|(_, c)| *c)
-        .map(|(i, _)| i)
-        .collect()
+    flags.enumerate().filter(|(_, c)| *c).map(|(i, _)| i).collect()
 }

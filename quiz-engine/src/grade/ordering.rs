@@ -11,43 +11,21 @@ use super::{Detail, Grade};
 /// Grades `order` (indices into the correct order, in the learner's order) for `n` items.
 pub fn grade(n: usize, order: &[usize]) -> Grade {
     let mut seen = vec![false; n];
-    let is_permutation = order.len() == n
-        && order
-            .iter()
-            .all(|&i| i < n && !std::mem::replace(&mut seen[i], true));
+    let is_permutation =
+        order.len() == n && order.iter().all(|&i| i < n && !std::mem::replace(&mut seen[i], true));
     if !is_permutation {
         return Grade {
             score: 0.0,
             correct: false,
-            detail: Detail::Ordering {
-                in_order: 0,
-                total: n,
-                misplaced: (0..n).collect(),
-            },
+            detail: Detail::Ordering { in_order: 0, total: n, misplaced: (0..n).collect() },
         };
     }
     let keep = longest_increasing(order);
     let in_order = keep.len();
-    let mut misplaced: Vec<usize> = order
-        .iter()
-        .copied()
-        .filter(|i| !keep.contains(i))
-        .collect();
+    let mut misplaced: Vec<usize> = order.iter().copied().filter(|i| !keep.contains(i)).collect();
     misplaced.sort_unstable();
-    let score = if n <= 1 {
-        1.0
-    } else {
-        (in_order.saturating_sub(1)) as f64 / (n - 1) as f64
-    };
-    Grade {
-        score,
-        correct: in_order == n,
-        detail: Detail::Ordering {
-            in_order,
-            total: n,
-            misplaced,
-        },
-    }
+    let score = if n <= 1 { 1.0 } else { (in_order.saturating_sub(1)) as f64 / (n - 1) as f64 };
+    Grade { score, correct: in_order == n, detail: Detail::Ordering { in_order, total: n, misplaced } }
 }
 
 /// The values of one longest strictly increasing subsequence of `seq` (O(n²), n is small).

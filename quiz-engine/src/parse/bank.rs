@@ -71,10 +71,7 @@ pub fn parse_bank(file: &str, src: &str) -> Result<Bank, Vec<Error>> {
             if e.value != expected {
                 errors.push(err(
                     e.line,
-                    ErrorKind::IdNotFileName {
-                        id: e.value.clone(),
-                        expected: expected.clone(),
-                    },
+                    ErrorKind::IdNotFileName { id: e.value.clone(), expected: expected.clone() },
                 ));
             }
             e.value.clone()
@@ -91,11 +88,8 @@ pub fn parse_bank(file: &str, src: &str) -> Result<Bank, Vec<Error>> {
             String::new()
         }
     };
-    let defaults = Defaults {
-        bank: id.clone(),
-        lesson: get(&entries, "lesson"),
-        domain: get(&entries, "domain"),
-    };
+    let defaults =
+        Defaults { bank: id.clone(), lesson: get(&entries, "lesson"), domain: get(&entries, "domain") };
 
     let mut questions = Vec::new();
     for section in &sections {
@@ -104,15 +98,7 @@ pub fn parse_bank(file: &str, src: &str) -> Result<Bank, Vec<Error>> {
         }
     }
     if errors.is_empty() {
-        Ok(Bank {
-            id,
-            title,
-            questions,
-            pos: Pos {
-                file: file.into(),
-                line: 1,
-            },
-        })
+        Ok(Bank { id, title, questions, pos: Pos { file: file.into(), line: 1 } })
     } else {
         errors.sort_by_key(|e| e.line);
         Err(errors)
@@ -148,55 +134,28 @@ fn parse_question(
         }
         Some(e) => e,
     };
-    if ![
-        "single",
-        "multiple",
-        "true-false",
-        "ordering",
-        "short",
-        "command",
-        "lab",
-    ]
-    .contains(&ty.value.as_str())
+    if !["single", "multiple", "true-false", "ordering", "short", "command", "lab"]
+        .contains(&ty.value.as_str())
     {
-        errors.push(err(
-            ty.line,
-            ErrorKind::UnknownType {
-                found: ty.value.clone(),
-            },
-        ));
+        errors.push(err(ty.line, ErrorKind::UnknownType { found: ty.value.clone() }));
         return None;
     }
     let extra = type_keys(&ty.value);
     for e in &entries {
         if !COMMON_KEYS.contains(&e.key.as_str()) && !extra.contains(&e.key.as_str()) {
             let allowed = COMMON_KEYS.iter().chain(extra).copied().collect();
-            errors.push(err(
-                e.line,
-                ErrorKind::UnknownKey {
-                    key: e.key.clone(),
-                    allowed,
-                },
-            ));
+            errors.push(err(e.line, ErrorKind::UnknownKey { key: e.key.clone(), allowed }));
         }
     }
 
     let (lesson, lesson_pos) = match get(&entries, "lesson").or(defaults.lesson) {
-        Some(e) => (
-            LessonLink::parse(&e.value),
-            Pos {
-                file: file.into(),
-                line: e.line,
-            },
-        ),
+        Some(e) => (LessonLink::parse(&e.value), Pos { file: file.into(), line: e.line }),
         None => {
             errors.push(err(line, ErrorKind::NoLesson));
             (LessonLink::parse(""), Pos::default())
         }
     };
-    let domain = get(&entries, "domain")
-        .or(defaults.domain)
-        .map(|e| e.value.clone());
+    let domain = get(&entries, "domain").or(defaults.domain).map(|e| e.value.clone());
     let difficulty = get(&entries, "difficulty").and_then(|e| match e.value.parse::<u8>() {
         Ok(d @ 1..=3) => Some(d),
         _ => {
@@ -230,11 +189,7 @@ fn parse_question(
     let mut items = Vec::new();
     if let Some(ordered) = wants_list {
         let is_options = |b: &Block<'_>| {
-            if ordered {
-                b.kind() == BlockKind::List { ordered: true }
-            } else {
-                b.is_task_list()
-            }
+            if ordered { b.kind() == BlockKind::List { ordered: true } } else { b.is_task_list() }
         };
         let expected = if ordered {
             "a numbered list (`1.`) in the correct order"
@@ -276,6 +231,16 @@ fn parse_question(
         errors.push(err(line, ErrorKind::NoStem));
     }
     let stem = render_blocks(body);
+    let stated = stated_choose(&stem);
+    match (kind, stated, get(&entries, "choose").and_then(|e| e.value.parse::<usize>().ok())) {
+        ("multiple", Some(said), Some(n)) if said != n => {
+            errors.push(err(line, ErrorKind::StemSaysChoose { said, choose: Some(n) }))
+        }
+        ("single" | "true-false", Some(said), _) if said > 1 => {
+            errors.push(err(line, ErrorKind::StemSaysChoose { said, choose: None }))
+        }
+        _ => {}
+    }
 
     let body = match kind {
         "single" | "multiple" => choice_body(file, kind, &entries, &items, line, errors),
@@ -284,9 +249,7 @@ fn parse_question(
         "short" => short_body(file, &entries, explanation.is_some(), line, errors),
         "command" => command_body(file, &entries, line, errors),
         _ => match get(&entries, "lab") {
-            Some(e) => Some(Body::Lab {
-                lab: e.value.clone(),
-            }),
+            Some(e) => Some(Body::Lab { lab: e.value.clone() }),
             None => {
                 errors.push(err(line, ErrorKind::MissingKey { key: "lab" }));
                 None
@@ -305,22 +268,25 @@ fn parse_question(
         stem,
         explanation,
         body: body?,
-        pos: Pos {
-            file: file.into(),
-            line,
-        },
+        pos: Pos { file: file.into(), line },
         lesson_pos,
     })
 }
 
 fn explained(file: &str, items: &[RawItem], errors: &mut Vec<Error>) -> bool {
     let mut ok = true;
+    for (i, item) in items.iter().enumerate() {
+        if let Some(first) = items[..i].iter().find(|o| o.plain.eq_ignore_ascii_case(&item.plain)) {
+            errors.push(Error::new(
+                file,
+                item.line,
+                ErrorKind::DuplicateOption { text: item.plain.clone(), first: first.line },
+            ));
+            ok = false;
+        }
+    }
     for item in items.iter().filter(|i| i.explanation.is_none()) {
-        errors.push(Error::new(
-            file,
-            item.line,
-            ErrorKind::OptionWithoutExplanation,
-        ));
+        errors.push(Error::new(file, item.line, ErrorKind::OptionWithoutExplanation));
         ok = false;
     }
     ok
@@ -360,13 +326,7 @@ fn choice_body(
     let options = choices(items);
     if kind == "single" {
         if items.len() < 2 {
-            errors.push(err(
-                line,
-                ErrorKind::TooFewOptions {
-                    need: 2,
-                    found: items.len(),
-                },
-            ));
+            errors.push(err(line, ErrorKind::TooFewOptions { need: 2, found: items.len() }));
         }
         match correct {
             0 => errors.push(err(line, ErrorKind::NoCorrectOption)),
@@ -396,32 +356,15 @@ fn choice_body(
     if correct == 0 {
         errors.push(err(line, ErrorKind::NoCorrectOption));
     } else if correct != n {
-        errors.push(err(
-            choose.line,
-            ErrorKind::WrongCorrectCount {
-                choose: n,
-                found: correct,
-            },
-        ));
+        errors.push(err(choose.line, ErrorKind::WrongCorrectCount { choose: n, found: correct }));
     }
     if items.len() < n + 1 {
-        errors.push(err(
-            line,
-            ErrorKind::TooFewOptions {
-                need: n + 1,
-                found: items.len(),
-            },
-        ));
+        errors.push(err(line, ErrorKind::TooFewOptions { need: n + 1, found: items.len() }));
     }
     Some(Body::Multiple { choose: n, options })
 }
 
-fn true_false_body(
-    file: &str,
-    items: &[RawItem],
-    line: usize,
-    errors: &mut Vec<Error>,
-) -> Option<Body> {
+fn true_false_body(file: &str, items: &[RawItem], line: usize, errors: &mut Vec<Error>) -> Option<Body> {
     explained(file, items, errors);
     let find = |word: &str| items.iter().find(|i| i.plain.eq_ignore_ascii_case(word));
     let (Some(t), Some(f)) = (find("true"), find("false")) else {
@@ -439,30 +382,15 @@ fn true_false_body(
     })
 }
 
-fn ordering_body(
-    file: &str,
-    items: &[RawItem],
-    line: usize,
-    errors: &mut Vec<Error>,
-) -> Option<Body> {
+fn ordering_body(file: &str, items: &[RawItem], line: usize, errors: &mut Vec<Error>) -> Option<Body> {
     explained(file, items, errors);
     if items.len() < 2 {
-        errors.push(Error::new(
-            file,
-            line,
-            ErrorKind::TooFewOptions {
-                need: 2,
-                found: items.len(),
-            },
-        ));
+        errors.push(Error::new(file, line, ErrorKind::TooFewOptions { need: 2, found: items.len() }));
     }
     Some(Body::Ordering {
         items: items
             .iter()
-            .map(|i| Item {
-                text: i.html.clone(),
-                explanation: i.explanation.clone().unwrap_or_default(),
-            })
+            .map(|i| Item { text: i.html.clone(), explanation: i.explanation.clone().unwrap_or_default() })
             .collect(),
     })
 }
@@ -516,22 +444,14 @@ fn short_body(
     Some(Body::Short { answers, normalize })
 }
 
-fn command_body(
-    file: &str,
-    entries: &[Entry],
-    line: usize,
-    errors: &mut Vec<Error>,
-) -> Option<Body> {
+fn command_body(file: &str, entries: &[Entry], line: usize, errors: &mut Vec<Error>) -> Option<Body> {
     let err = |line: usize, kind: ErrorKind| Error::new(file, line, kind);
     let setup = match get(entries, "setup") {
         Some(e) => {
             if scenario::find(&e.value).is_none() {
                 errors.push(err(
                     e.line,
-                    ErrorKind::UnknownScenario {
-                        name: e.value.clone(),
-                        known: scenario::names(),
-                    },
+                    ErrorKind::UnknownScenario { name: e.value.clone(), known: scenario::names() },
                 ));
             }
             e.value.clone()
@@ -545,22 +465,24 @@ fn command_body(
     for e in entries.iter().filter(|e| e.key == "expect") {
         match Predicate::parse(&e.value) {
             Ok(p) => expect.push(p),
-            Err(problem) => errors.push(err(
-                e.line,
-                ErrorKind::BadPredicate {
-                    text: e.value.clone(),
-                    problem,
-                },
-            )),
+            Err(problem) => {
+                errors.push(err(e.line, ErrorKind::BadPredicate { text: e.value.clone(), problem }))
+            }
         }
     }
     if !entries.iter().any(|e| e.key == "expect") {
         errors.push(err(line, ErrorKind::MissingKey { key: "expect" }));
     }
     let answer = get(entries, "answer").map(|e| e.value.clone());
-    Some(Body::Command {
-        setup,
-        expect,
-        answer,
-    })
+    Some(Body::Command { setup, expect, answer })
+}
+
+/// The N of a "(Choose N.)" in the stem, if it says one.
+fn stated_choose(stem: &str) -> Option<usize> {
+    let lower = stem.to_lowercase();
+    let at = lower.find("choose ")?;
+    let word: String =
+        lower[at + "choose ".len()..].chars().take_while(|c| c.is_ascii_alphanumeric()).collect();
+    let numbers = ["zero", "one", "two", "three", "four", "five", "six"];
+    numbers.iter().position(|n| *n == word).or_else(|| word.parse().ok())
 }

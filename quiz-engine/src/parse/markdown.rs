@@ -58,9 +58,7 @@ impl<'a> Block<'a> {
         match self.events.first().map(|(e, _)| e) {
             Some(Event::Start(Tag::Heading { level, .. })) => BlockKind::Heading(*level),
             Some(Event::Start(Tag::Paragraph)) => BlockKind::Paragraph,
-            Some(Event::Start(Tag::List(first))) => BlockKind::List {
-                ordered: first.is_some(),
-            },
+            Some(Event::Start(Tag::List(first))) => BlockKind::List { ordered: first.is_some() },
             Some(Event::Start(Tag::BlockQuote(_))) => BlockKind::BlockQuote,
             Some(Event::Start(Tag::HtmlBlock)) | Some(Event::Html(_)) => BlockKind::Html,
             _ => BlockKind::Other,
@@ -108,10 +106,7 @@ impl<'a> Block<'a> {
     /// A task list (`- [x]` / `- [ ]`)?
     pub(crate) fn is_task_list(&self) -> bool {
         matches!(self.kind(), BlockKind::List { ordered: false })
-            && self
-                .events
-                .iter()
-                .any(|(e, _)| matches!(e, Event::TaskListMarker(_)))
+            && self.events.iter().any(|(e, _)| matches!(e, Event::TaskListMarker(_)))
     }
 }
 
@@ -134,10 +129,7 @@ pub(crate) fn blocks(src: &str) -> Vec<Block<'_>> {
             let events = std::mem::take(&mut current);
             let start = events.first().map_or(0, |(_, r)| r.start);
             let end = events.iter().map(|(_, r)| r.end).max().unwrap_or(start);
-            out.push(Block {
-                range: start..end,
-                events,
-            });
+            out.push(Block { range: start..end, events });
         }
     }
     out
@@ -152,11 +144,7 @@ pub(crate) fn render<'a>(events: impl IntoIterator<Item = Event<'a>>) -> String 
 
 /// Renders whole blocks to HTML.
 pub(crate) fn render_blocks(blocks: &[&Block<'_>]) -> String {
-    render(
-        blocks
-            .iter()
-            .flat_map(|b| b.events.iter().map(|(e, _)| e.clone())),
-    )
+    render(blocks.iter().flat_map(|b| b.events.iter().map(|(e, _)| e.clone())))
 }
 
 /// Text content without markup (code spans keep their text).
@@ -164,9 +152,7 @@ pub(crate) fn plain_text(events: &[Spanned<'_>]) -> String {
     let mut out = String::new();
     for (e, _) in events {
         match e {
-            Event::Text(t) | Event::Code(t) | Event::InlineMath(t) | Event::DisplayMath(t) => {
-                out.push_str(t)
-            }
+            Event::Text(t) | Event::Code(t) | Event::InlineMath(t) | Event::DisplayMath(t) => out.push_str(t),
             Event::SoftBreak | Event::HardBreak => out.push(' '),
             Event::End(TagEnd::Paragraph) => out.push(' '),
             _ => {}

@@ -14,19 +14,14 @@ pub(crate) struct Entry {
 /// Does this block start with a `key: value` line? (Then it is a metadata block.)
 pub(crate) fn looks_like_meta(src: &str, block: &Block<'_>) -> bool {
     block.kind() == BlockKind::Paragraph
-        && src[block.range.clone()]
-            .lines()
-            .next()
-            .is_some_and(|l| split(l).is_some())
+        && src[block.range.clone()].lines().next().is_some_and(|l| split(l).is_some())
 }
 
 fn split(line: &str) -> Option<(&str, &str)> {
     let (key, value) = line.trim().split_once(':')?;
     let ok = !key.is_empty()
         && key.starts_with(|c: char| c.is_ascii_lowercase())
-        && key
-            .chars()
-            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+        && key.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
         && (value.is_empty() || value.starts_with(' ') || value.starts_with('\t'));
     ok.then(|| (key, value.trim()))
 }
@@ -50,39 +45,22 @@ pub(crate) fn parse(
             continue;
         }
         let Some((key, value)) = split(raw) else {
-            errors.push(Error::new(
-                file,
-                line,
-                ErrorKind::NotKeyValue {
-                    line: raw.trim().into(),
-                },
-            ));
+            errors.push(Error::new(file, line, ErrorKind::NotKeyValue { line: raw.trim().into() }));
             continue;
         };
         if !allowed.contains(&key) {
             errors.push(Error::new(
                 file,
                 line,
-                ErrorKind::UnknownKey {
-                    key: key.into(),
-                    allowed: allowed.to_vec(),
-                },
+                ErrorKind::UnknownKey { key: key.into(), allowed: allowed.to_vec() },
             ));
             continue;
         }
         if !repeatable.contains(&key) && out.iter().any(|e| e.key == key) {
-            errors.push(Error::new(
-                file,
-                line,
-                ErrorKind::DuplicateKey { key: key.into() },
-            ));
+            errors.push(Error::new(file, line, ErrorKind::DuplicateKey { key: key.into() }));
             continue;
         }
-        out.push(Entry {
-            key: key.into(),
-            value: value.into(),
-            line,
-        });
+        out.push(Entry { key: key.into(), value: value.into(), line });
     }
     out
 }
@@ -95,11 +73,9 @@ pub(crate) fn get<'e>(entries: &'e [Entry], key: &str) -> Option<&'e Entry> {
 /// Is `id` lowercase words joined by `-`?
 pub(crate) fn valid_id(id: &str) -> bool {
     !id.is_empty()
-        && id.split('-').all(|w| {
-            !w.is_empty()
-                && w.chars()
-                    .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit())
-        })
+        && id
+            .split('-')
+            .all(|w| !w.is_empty() && w.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit()))
 }
 
 /// The file name without directory and extension.

@@ -20,10 +20,7 @@ pub(crate) fn split_sections<'b, 'a>(
     let mut sections: Vec<Section<'b, 'a>> = Vec::new();
     for block in blocks.iter().filter(|b| !b.is_comment()) {
         if block.kind() == BlockKind::Heading(HeadingLevel::H2) && is_atx(src, block) {
-            sections.push(Section {
-                heading: block,
-                body: Vec::new(),
-            });
+            sections.push(Section { heading: block, body: Vec::new() });
         } else if let Some(last) = sections.last_mut() {
             last.body.push(block);
         } else {
@@ -35,6 +32,5 @@ pub(crate) fn split_sections<'b, 'a>(
 
 /// A heading written with leading `#`s (not underlined).
 pub(crate) fn is_atx(src: &str, block: &Block<'_>) -> bool {
-    src.get(block.range.clone())
-        .is_some_and(|t| t.trim_start().starts_with('#'))
+    src.get(block.range.clone()).is_some_and(|t| t.trim_start().starts_with('#'))
 }

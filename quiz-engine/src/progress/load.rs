@@ -30,46 +30,24 @@ impl std::fmt::Display for Issue {
 
 pub(super) fn load(text: &str) -> Loaded {
     let mut issues = Vec::new();
-    let mut issue = |path: &str, problem: String| {
-        issues.push(Issue {
-            path: path.into(),
-            problem,
-        })
-    };
+    let mut issue = |path: &str, problem: String| issues.push(Issue { path: path.into(), problem });
     let value: Value = match serde_json::from_str(text) {
         Ok(v) => v,
         Err(e) => {
-            issue(
-                "$",
-                format!("not valid JSON ({e}); starting from empty progress"),
-            );
-            return Loaded {
-                progress: Progress::default(),
-                issues,
-                from_version: VERSION,
-            };
+            issue("$", format!("not valid JSON ({e}); starting from empty progress"));
+            return Loaded { progress: Progress::default(), issues, from_version: VERSION };
         }
     };
     let Value::Object(mut root) = value else {
-        issue(
-            "$",
-            "not a JSON object; starting from empty progress".into(),
-        );
-        return Loaded {
-            progress: Progress::default(),
-            issues,
-            from_version: VERSION,
-        };
+        issue("$", "not a JSON object; starting from empty progress".into());
+        return Loaded { progress: Progress::default(), issues, from_version: VERSION };
     };
     let from_version = match root.get("version") {
         None => 0,
         Some(v) => match v.as_u64() {
             Some(n) => u32::try_from(n).unwrap_or(u32::MAX),
             None => {
-                issue(
-                    "version",
-                    format!("expected a number, found {v}; reading as version {VERSION}"),
-                );
+                issue("version", format!("expected a number, found {v}; reading as version {VERSION}"));
                 VERSION
             }
         },
@@ -110,11 +88,7 @@ pub(super) fn load(text: &str) -> Loaded {
             Err(e) => issue("exam_date", format!("{e}; dropped")),
         },
     }
-    Loaded {
-        progress,
-        issues,
-        from_version,
-    }
+    Loaded { progress, issues, from_version }
 }
 
 /// Reads the object at `key` entry by entry.
@@ -136,10 +110,7 @@ fn entries<T: DeserializeOwned>(
                 }
             }
         }
-        Some(other) => issue(
-            key,
-            format!("expected an object, found {}; dropped", kind(other)),
-        ),
+        Some(other) => issue(key, format!("expected an object, found {}; dropped", kind(other))),
     }
     out
 }

@@ -14,10 +14,7 @@ use crate::blueprint::DEFAULT_PASS_MARK;
 
 /// Rewrites a v0 document into the v1 shape. Entries it cannot understand are reported and left
 /// out; the v1 reader then checks each entry again.
-pub(super) fn v0_to_v1(
-    v0: Map<String, Value>,
-    issue: &mut impl FnMut(&str, String),
-) -> Map<String, Value> {
+pub(super) fn v0_to_v1(v0: Map<String, Value>, issue: &mut impl FnMut(&str, String)) -> Map<String, Value> {
     let mut questions = Map::new();
     match v0.get("answered") {
         None => {}

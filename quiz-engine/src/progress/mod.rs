@@ -80,23 +80,14 @@ pub struct ExamRecord {
 
 impl Progress {
     /// Records one graded answer.
-    pub fn record_answer(
-        &mut self,
-        question: &str,
-        answer: &Answer,
-        grade: &Grade,
-        now: Timestamp,
-    ) {
-        let entry = self
-            .questions
-            .entry(question.to_string())
-            .or_insert(QuestionProgress {
-                attempts: 0,
-                correct: 0,
-                last_score: 0.0,
-                last_answer: None,
-                last_at: None,
-            });
+    pub fn record_answer(&mut self, question: &str, answer: &Answer, grade: &Grade, now: Timestamp) {
+        let entry = self.questions.entry(question.to_string()).or_insert(QuestionProgress {
+            attempts: 0,
+            correct: 0,
+            last_score: 0.0,
+            last_answer: None,
+            last_at: None,
+        });
         entry.attempts += 1;
         entry.correct += u32::from(grade.correct);
         entry.last_score = grade.score;
@@ -112,42 +103,22 @@ impl Progress {
             finished_at: exam.submitted_at.unwrap_or(exam.deadline),
             scaled: result.scaled,
             passed: result.passed,
-            domains: result
-                .domains
-                .iter()
-                .map(|d| (d.domain.clone(), d.percent))
-                .collect(),
+            domains: result.domains.iter().map(|d| (d.domain.clone(), d.percent)).collect(),
         });
     }
 
     /// Records a spaced-repetition review of card `id` (a flashcard or a question).
     pub fn review_card(&mut self, id: &str, rating: Rating, now: Timestamp, scheduler: &Scheduler) {
-        let card = self
-            .cards
-            .get(id)
-            .cloned()
-            .unwrap_or_else(|| CardState::new(now));
-        self.cards
-            .insert(id.to_string(), scheduler.review(&card, rating, now));
+        let card = self.cards.get(id).cloned().unwrap_or_else(|| CardState::new(now));
+        self.cards.insert(id.to_string(), scheduler.review(&card, rating, now));
     }
 
     /// Of `ids`, those to review at `now`: never-seen ones first (in the given order), then
     /// due ones, most overdue first.
-    pub fn due_cards<'a>(
-        &self,
-        ids: &[&'a str],
-        now: Timestamp,
-        scheduler: &Scheduler,
-    ) -> Vec<&'a str> {
-        let mut out: Vec<&'a str> = ids
-            .iter()
-            .copied()
-            .filter(|id| !self.cards.contains_key(*id))
-            .collect();
-        let seen: Vec<(&'a str, &CardState)> = ids
-            .iter()
-            .filter_map(|id| self.cards.get(*id).map(|c| (*id, c)))
-            .collect();
+    pub fn due_cards<'a>(&self, ids: &[&'a str], now: Timestamp, scheduler: &Scheduler) -> Vec<&'a str> {
+        let mut out: Vec<&'a str> = ids.iter().copied().filter(|id| !self.cards.contains_key(*id)).collect();
+        let seen: Vec<(&'a str, &CardState)> =
+            ids.iter().filter_map(|id| self.cards.get(*id).map(|c| (*id, c))).collect();
         out.extend(scheduler.due(seen, now));
         out
     }
@@ -183,9 +154,7 @@ impl Progress {
         }
         for exam in other.exams {
             if !self.exams.iter().any(|e| {
-                e.blueprint == exam.blueprint
-                    && e.seed == exam.seed
-                    && e.finished_at == exam.finished_at
+                e.blueprint == exam.blueprint && e.seed == exam.seed && e.finished_at == exam.finished_at
             }) {
                 self.exams.push(exam);
             }
