@@ -255,3 +255,19 @@ fn command_world_checks_read_the_settled_world() {
     let g = grade(&q, &Answer::Command(launch.replace("t3.micro", "t3.small")));
     assert!(!g.correct);
 }
+
+/// The widgets receive questions as JSON from the preprocessor: every type must come back equal
+/// (positions are not serialised).
+#[test]
+fn questions_round_trip_through_json() {
+    for bank in banks() {
+        for mut q in bank.questions {
+            q.pos = Default::default();
+            q.lesson_pos = Default::default();
+            let json = serde_json::to_string(&q).unwrap();
+            let back: Question =
+                serde_json::from_str(&json).unwrap_or_else(|e| panic!("{}: {e}\n{json}", q.id));
+            assert_eq!(back, q);
+        }
+    }
+}
