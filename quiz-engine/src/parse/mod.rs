@@ -1,6 +1,7 @@
 //! Parsers for the authoring format: banks, blueprints, decks, and the lesson pages they link.
 
 mod bank;
+mod bodies;
 mod items;
 pub(crate) mod markdown;
 pub(crate) mod meta;
