@@ -1,11 +1,24 @@
 //! The book's lesson pages as links see them: which pages SUMMARY.md lists, and the heading ids
 //! mdBook gives each page (so `lesson: page.md#anchor` can be checked).
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
 
-use pulldown_cmark::{Event, Parser, Tag, TagEnd};
+use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 
 use crate::parse::markdown::options;
+
+/// The options mdBook 0.5 parses chapters with (smart punctuation changes ids: `--` becomes `–`,
+/// which is then dropped).
+fn mdbook_options() -> Options {
+    Options::ENABLE_TABLES
+        | Options::ENABLE_FOOTNOTES
+        | Options::ENABLE_STRIKETHROUGH
+        | Options::ENABLE_TASKLISTS
+        | Options::ENABLE_HEADING_ATTRIBUTES
+        | Options::ENABLE_SMART_PUNCTUATION
+        | Options::ENABLE_DEFINITION_LIST
+        | Options::ENABLE_GFM
+}
 
 /// Every page in SUMMARY.md and its heading anchors.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -65,13 +78,15 @@ pub fn summary_links(summary: &str) -> Vec<String> {
     out
 }
 
-/// mdBook's id for a heading's text: lowercase; whitespace to `-`; alphanumerics, `-` and `_`
-/// kept; everything else dropped.
+/// mdBook's id for a heading's text: trimmed and lowercased; whitespace to `-`; alphanumerics,
+/// `-` and `_` kept; everything else dropped.
 pub fn normalize_id(text: &str) -> String {
-    text.chars()
+    text.trim()
+        .to_lowercase()
+        .chars()
         .filter_map(|c| {
             if c.is_alphanumeric() || c == '_' || c == '-' {
-                Some(c.to_ascii_lowercase())
+                Some(c)
             } else if c.is_whitespace() {
                 Some('-')
             } else {
@@ -81,35 +96,29 @@ pub fn normalize_id(text: &str) -> String {
         .collect()
 }
 
-/// The ids mdBook gives the headings of a page, in order: an explicit `{#id}` wins; repeated
-/// ids get `-1`, `-2`, ... as mdBook dedupes them.
+/// The ids mdBook gives the headings (and definition-list terms) of a page, in order: an
+/// explicit `{#id}` is kept as written; other ids are made unique as mdBook does, with `-1`,
+/// `-2`, ... appended until unused.
 pub fn heading_ids(markdown: &str) -> Vec<String> {
     let mut out = Vec::new();
-    let mut seen: HashMap<String, usize> = HashMap::new();
+    let mut used: HashSet<String> = HashSet::new();
     let mut current: Option<(Option<String>, String)> = None;
-    for event in Parser::new_ext(markdown, options()) {
+    for event in Parser::new_ext(markdown, mdbook_options()) {
         match event {
             Event::Start(Tag::Heading { id, .. }) => {
                 current = Some((id.map(|i| i.to_string()), String::new()));
             }
+            Event::Start(Tag::DefinitionListTitle) => current = Some((None, String::new())),
             Event::Text(t) | Event::Code(t) => {
                 if let Some((_, text)) = current.as_mut() {
                     text.push_str(&t);
                 }
             }
-            Event::End(TagEnd::Heading(_)) => {
-                let Some((explicit, text)) = current.take() else {
-                    continue;
-                };
+            Event::End(TagEnd::Heading(_)) | Event::End(TagEnd::DefinitionListTitle) => {
+                let Some((explicit, text)) = current.take() else { continue };
                 let id = match explicit {
                     Some(id) => id,
-                    None => {
-                        let base = normalize_id(&text);
-                        let count = seen.entry(base.clone()).or_insert(0);
-                        let id = if *count == 0 { base.clone() } else { format!("{base}-{count}") };
-                        *count += 1;
-                        id
-                    }
+                    None => unique(normalize_id(&text), &mut used),
                 };
                 out.push(id);
             }
@@ -119,13 +128,27 @@ pub fn heading_ids(markdown: &str) -> Vec<String> {
     out
 }
 
+fn unique(id: String, used: &mut HashSet<String>) -> String {
+    if used.insert(id.clone()) {
+        return id;
+    }
+    let mut n = 1u32;
+    loop {
+        let candidate = format!("{id}-{n}");
+        if used.insert(candidate.clone()) {
+            return candidate;
+        }
+        n += 1;
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
     #[test]
     fn ids_follow_mdbook() {
-        let page = "# IMDSv2: session tokens\n\n## The `PUT` request\n\n## Examples\n\n## Examples\n\n### Examples\n\n## Custom {#my-id}\n\n## Hop-limit & containers\n";
+        let page = "# IMDSv2: session tokens\n\n## The `PUT` request\n\n## Examples\n\n## Examples\n\n### Examples\n\n## Custom {#my-id}\n\n## Hop-limit & containers\n\n## Stop -- then start\n\n## Examples 1\n\n## Über\n\nTerm\n: its definition\n";
         assert_eq!(
             heading_ids(page),
             [
@@ -136,6 +159,10 @@ mod tests {
                 "examples-2",
                 "my-id",
                 "hop-limit--containers",
+                "stop--then-start",
+                "examples-1-1",
+                "über",
+                "term",
             ]
         );
     }
