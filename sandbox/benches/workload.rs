@@ -13,9 +13,7 @@ fn argv(line: &str) -> Vec<String> {
 }
 
 fn main() {
-    let env = CliEnv {
-        default_region: "us-east-1".into(),
-    };
+    let env = CliEnv { default_region: "us-east-1".into() };
     let mut world = World::new(7);
     let mut now = SimTime::ZERO;
     let ami = "ami-0053d3ad141b850fc";
@@ -25,11 +23,7 @@ fn main() {
         // fresh quota per batch by spreading over regions is not needed; t2.nano is 1 vCPU, so
         // raise nothing and launch in the three regions that share the AMI name.
         let region = ["us-east-1", "us-west-2", "eu-west-1"][k % 3];
-        let ami_id = if region == "us-east-1" {
-            ami.to_string()
-        } else {
-            String::new()
-        };
+        let ami_id = if region == "us-east-1" { ami.to_string() } else { String::new() };
         if ami_id.is_empty() {
             continue;
         }
@@ -46,10 +40,7 @@ fn main() {
         }
         now = now.plus_secs(1);
     }
-    println!(
-        "instances launched: {} (the 32-vCPU quota caps live t2.nano instances)",
-        ids.len()
-    );
+    println!("instances launched: {} (the 32-vCPU quota caps live t2.nano instances)", ids.len());
     let mut lat = Vec::with_capacity(10_000);
     let start = Instant::now();
     for k in 0..10_000usize {

@@ -53,9 +53,7 @@ const PIECES: &[&str] = &[
 #[test]
 fn random_arguments_never_panic() {
     let mut rng = IdGen::new(42);
-    let env = CliEnv {
-        default_region: "us-east-1".into(),
-    };
+    let env = CliEnv { default_region: "us-east-1".into() };
     let mut world = World::new(1);
     for round in 0..4000u64 {
         let op = OPERATIONS[rng.below(OPERATIONS.len() as u64) as usize];
@@ -64,18 +62,13 @@ fn random_arguments_never_panic() {
             let piece = if rng.below(3) == 0 {
                 format!(
                     "--{}",
-                    op.params[rng.below(op.params.len().max(1) as u64) as usize
-                        % op.params.len().max(1)]
-                    .name
+                    op.params[rng.below(op.params.len().max(1) as u64) as usize % op.params.len().max(1)]
+                        .name
                 )
             } else {
                 let a = PIECES[rng.below(PIECES.len() as u64) as usize];
                 let b = PIECES[rng.below(PIECES.len() as u64) as usize];
-                if rng.below(2) == 0 {
-                    a.to_string()
-                } else {
-                    format!("{a}{b}")
-                }
+                if rng.below(2) == 0 { a.to_string() } else { format!("{a}{b}") }
             };
             argv.push(piece);
         }

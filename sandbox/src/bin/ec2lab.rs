@@ -19,12 +19,7 @@ fn main() {
     let mut args = std::env::args().skip(1);
     while let Some(a) = args.next() {
         match a.as_str() {
-            "--seed" => {
-                seed = args
-                    .next()
-                    .and_then(|s| s.parse().ok())
-                    .unwrap_or_else(|| usage())
-            }
+            "--seed" => seed = args.next().and_then(|s| s.parse().ok()).unwrap_or_else(|| usage()),
             "--region" => region = args.next().unwrap_or_else(|| usage()),
             "-h" | "--help" => usage(),
             _ if path.is_none() => path = Some(a),
@@ -45,8 +40,5 @@ fn main() {
             std::process::exit(1)
         }),
     };
-    print!(
-        "{}",
-        sandbox::cli::transcript::run_script(&script, seed, &region)
-    );
+    print!("{}", sandbox::cli::transcript::run_script(&script, seed, &region));
 }

@@ -56,18 +56,14 @@ pub fn scalar_string(v: &Value) -> String {
 fn parse_structure(param: &str, text: &str) -> Result<Value, CliError> {
     let trimmed = text.trim_start();
     if trimmed.starts_with('{') || trimmed.starts_with('[') {
-        return serde_json::from_str(text).map_err(|e| {
-            CliError::param(param, format!("Invalid JSON: {e}\nJSON received: {text}"))
-        });
+        return serde_json::from_str(text)
+            .map_err(|e| CliError::param(param, format!("Invalid JSON: {e}\nJSON received: {text}")));
     }
     shorthand::parse(text).map_err(|e| {
         let caret = " ".repeat(e.position);
         CliError::param(
             param,
-            format!(
-                "Expected: '{}', received: '{}' for input:\n{text}\n{caret}^",
-                e.expected, e.received
-            ),
+            format!("Expected: '{}', received: '{}' for input:\n{text}\n{caret}^", e.expected, e.received),
         )
     })
 }
@@ -79,7 +75,12 @@ fn resolve_file(
     read_file: &dyn Fn(&str) -> Option<String>,
 ) -> Result<String, CliError> {
     match value.strip_prefix("file://").or_else(|| value.strip_prefix("fileb://")) {
-        Some(path) => read_file(path).ok_or_else(|| CliError::param(param, format!("Unable to load paramfile {value}: [Errno 2] No such file or directory: '{path}'"))),
+        Some(path) => read_file(path).ok_or_else(|| {
+            CliError::param(
+                param,
+                format!("Unable to load paramfile {value}: [Errno 2] No such file or directory: '{path}'"),
+            )
+        }),
         None => Ok(value.to_string()),
     }
 }
@@ -107,20 +108,11 @@ pub fn parse(
             }
         };
         let negated = name.strip_prefix("no-");
-        let found = spec
-            .params
-            .iter()
-            .find(|p| p.name == name)
-            .map(|p| (p, true))
-            .or_else(|| {
-                negated
-                    .and_then(|n| {
-                        spec.params
-                            .iter()
-                            .find(|p| p.name == n && p.kind == Kind::Bool)
-                    })
-                    .map(|p| (p, false))
-            });
+        let found = spec.params.iter().find(|p| p.name == name).map(|p| (p, true)).or_else(|| {
+            negated
+                .and_then(|n| spec.params.iter().find(|p| p.name == n && p.kind == Kind::Bool))
+                .map(|p| (p, false))
+        });
         let Some((p, positive)) = found else {
             unknown.push(word.clone());
             continue;
@@ -145,9 +137,7 @@ pub fn parse(
             Kind::Str | Kind::Blob => {
                 let v = take_values(false);
                 let Some(v) = v.into_iter().next() else {
-                    return Err(CliError::usage(format!(
-                        "argument {option}: expected one argument"
-                    )));
+                    return Err(CliError::usage(format!("argument {option}: expected one argument")));
                 };
                 let v = if p.kind == Kind::Blob
                     || p.name.ends_with("material")
@@ -162,9 +152,7 @@ pub fn parse(
             Kind::Int => {
                 let v = take_values(false);
                 let Some(v) = v.into_iter().next() else {
-                    return Err(CliError::usage(format!(
-                        "argument {option}: expected one argument"
-                    )));
+                    return Err(CliError::usage(format!("argument {option}: expected one argument")));
                 };
                 match v.trim().parse::<i64>() {
                     Ok(n) => Value::from(n),
@@ -192,9 +180,7 @@ pub fn parse(
             Kind::Struct => {
                 let v = take_values(false);
                 let Some(v) = v.into_iter().next() else {
-                    return Err(CliError::usage(format!(
-                        "argument {option}: expected one argument"
-                    )));
+                    return Err(CliError::usage(format!("argument {option}: expected one argument")));
                 };
                 let v = resolve_file(&option, &v, read_file)?;
                 parse_structure(&option, &v)?
@@ -220,10 +206,7 @@ pub fn parse(
         args.values.insert(p.name, value);
     }
     if !unknown.is_empty() {
-        return Err(CliError::usage(format!(
-            "Unknown options: {}",
-            unknown.join(", ")
-        )));
+        return Err(CliError::usage(format!("Unknown options: {}", unknown.join(", "))));
     }
     let missing: Vec<String> = spec
         .params
@@ -232,10 +215,7 @@ pub fn parse(
         .map(|p| format!("--{}", p.name))
         .collect();
     if !missing.is_empty() {
-        return Err(CliError::usage(format!(
-            "the following arguments are required: {}",
-            missing.join(", ")
-        )));
+        return Err(CliError::usage(format!("the following arguments are required: {}", missing.join(", "))));
     }
     Ok(args)
 }

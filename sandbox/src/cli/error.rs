@@ -11,10 +11,7 @@ pub const USAGE: &str = "usage: aws [options] <command> <subcommand> [<subcomman
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum CliError {
     /// The service answered with an error (`An error occurred (Code) when calling …`).
-    Service {
-        operation: &'static str,
-        error: Ec2Error,
-    },
+    Service { operation: &'static str, error: Ec2Error },
     /// argparse-level misuse: printed after the usage banner as `aws: error: …`.
     Usage { message: String },
     /// A parameter value that could not be parsed (`Error parsing parameter '--x': …`).
@@ -25,16 +22,11 @@ pub enum CliError {
 
 impl CliError {
     pub fn usage(message: impl Into<String>) -> Self {
-        CliError::Usage {
-            message: message.into(),
-        }
+        CliError::Usage { message: message.into() }
     }
 
     pub fn param(param: &str, message: impl Into<String>) -> Self {
-        CliError::Param {
-            param: param.to_string(),
-            message: message.into(),
-        }
+        CliError::Param { param: param.to_string(), message: message.into() }
     }
 
     /// What the terminal shows on stderr.

@@ -69,18 +69,96 @@ pub fn glob(pattern: &str, text: &str) -> bool {
 /// Tag filters shared by every resource: `tag:Key`, `tag-key`, `tag-value`.
 pub fn tag_field(tags: &[Tag], name: &str) -> Option<Vec<String>> {
     if let Some(key) = name.strip_prefix("tag:") {
-        return Some(
-            tags.iter()
-                .filter(|t| t.key == key)
-                .map(|t| t.value.clone())
-                .collect(),
-        );
+        return Some(tags.iter().filter(|t| t.key == key).map(|t| t.value.clone()).collect());
     }
     match name {
         "tag-key" => Some(tags.iter().map(|t| t.key.clone()).collect()),
         "tag-value" => Some(tags.iter().map(|t| t.value.clone()).collect()),
         _ => None,
     }
+}
+
+/// Every filter name some describe call understands; used to reject typos when there is no
+/// item to ask (an empty result still fails on an unknown filter, as AWS does).
+const KNOWN: &[&str] = &[
+    "allocation-id",
+    "architecture",
+    "association-id",
+    "attachment.delete-on-termination",
+    "attachment.device",
+    "attachment.instance-id",
+    "attachment.status",
+    "availability-zone",
+    "burstable-performance-supported",
+    "cidr",
+    "cidr-block",
+    "default-for-az",
+    "description",
+    "dns-name",
+    "domain",
+    "fingerprint",
+    "free-tier-eligible",
+    "group-id",
+    "group-name",
+    "iam-instance-profile.arn",
+    "image-id",
+    "instance-id",
+    "instance-lifecycle",
+    "instance-state-code",
+    "instance-state-name",
+    "instance-type",
+    "instance.group-id",
+    "instance.group-name",
+    "ip-address",
+    "ip-permission.cidr",
+    "ip-permission.from-port",
+    "ip-permission.to-port",
+    "is-default",
+    "is-public",
+    "key",
+    "key-name",
+    "key-pair-id",
+    "key-type",
+    "memory-info.size-in-mib",
+    "metadata-options.http-endpoint",
+    "metadata-options.http-tokens",
+    "monitoring-state",
+    "name",
+    "owner-alias",
+    "owner-id",
+    "placement-group-name",
+    "platform",
+    "platform-details",
+    "private-dns-name",
+    "private-ip-address",
+    "processor-info.supported-architecture",
+    "public-ip",
+    "reservation-id",
+    "resource-id",
+    "resource-type",
+    "root-device-type",
+    "size",
+    "snapshot-id",
+    "spot-instance-request-id",
+    "state",
+    "state-reason-code",
+    "status",
+    "subnet-id",
+    "value",
+    "vcpu-info.default-vcpus",
+    "virtualization-type",
+    "volume-id",
+    "volume-type",
+    "vpc-id",
+];
+
+fn invalid(name: &str) -> Ec2Error {
+    Ec2Error::new(
+        ErrorKind::InvalidParameter,
+        "InvalidParameterValue",
+        name,
+        format!("The filter '{name}' is invalid"),
+    )
 }
 
 /// Keeps the items matching every filter; `field` gives an item's values for a filter name
@@ -93,16 +171,18 @@ pub fn apply<T>(
     if filters.is_empty() {
         return Ok(items);
     }
-    if let Some(first) = items.first() {
-        for f in filters {
-            if field(first, &f.name).is_none() {
-                return Err(Ec2Error::new(
-                    ErrorKind::InvalidParameter,
-                    "InvalidParameterValue",
-                    &f.name,
-                    format!("The filter '{}' is invalid", f.name),
-                ));
+    for f in filters {
+        let known = match items.first() {
+            Some(first) => field(first, &f.name).is_some(),
+            None => {
+                KNOWN.contains(&f.name.as_str())
+                    || f.name.starts_with("tag:")
+                    || f.name == "tag-key"
+                    || f.name == "tag-value"
             }
+        };
+        if !known {
+            return Err(invalid(&f.name));
         }
     }
     Ok(items

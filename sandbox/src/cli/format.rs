@@ -5,53 +5,99 @@ use serde_json::{Map, Value};
 
 use super::error::CliError;
 
+/// Rewrites legacy JMESPath literals that are not JSON (`` `Name` ``) into JSON strings, as
+/// the Python implementation the AWS CLI uses still accepts them.
+fn legacy_literals(expr: &str) -> String {
+    let mut out = String::with_capacity(expr.len() + 8);
+    let mut rest = expr;
+    while let Some(start) = rest.find('`') {
+        out.push_str(&rest[..start]);
+        let after = &rest[start + 1..];
+        let mut end = None;
+        let mut escaped = false;
+        for (i, c) in after.char_indices() {
+            match c {
+                '\\' if !escaped => escaped = true,
+                '`' if !escaped => {
+                    end = Some(i);
+                    break;
+                }
+                _ => escaped = false,
+            }
+        }
+        let Some(end) = end else {
+            out.push_str(&rest[start..]);
+            return out;
+        };
+        let body = &after[..end];
+        let unescaped = body.replace("\\`", "`");
+        if serde_json::from_str::<Value>(&unescaped).is_ok() {
+            out.push('`');
+            out.push_str(body);
+            out.push('`');
+        } else {
+            let quoted = serde_json::to_string(unescaped.trim()).unwrap_or_default();
+            out.push('`');
+            out.push_str(&quoted.replace('`', "\\`"));
+            out.push('`');
+        }
+        rest = &after[end + 1..];
+    }
+    out.push_str(rest);
+    out
+}
+
 /// Applies a JMESPath expression, keeping the response's key order where keys survive.
 pub fn query(expr: &str, data: &Value) -> Result<Value, CliError> {
+    let fixed = legacy_literals(expr);
+    let expr = fixed.as_str();
     let compiled = jmespath::compile(expr)
         .map_err(|e| CliError::param("--query", format!("Bad value for --query {expr}: {e}")))?;
-    let var = jmespath::Variable::try_from(data.clone())
-        .map_err(|e| CliError::param("--query", e.to_string()))?;
+    let var =
+        jmespath::Variable::try_from(data.clone()).map_err(|e| CliError::param("--query", e.to_string()))?;
     let result = compiled
         .search(var)
         .map_err(|e| CliError::param("--query", format!("Bad value for --query {expr}: {e}")))?;
-    let value =
-        serde_json::to_value(&*result).map_err(|e| CliError::param("--query", e.to_string()))?;
-    let mut order = Vec::new();
-    key_order(data, &mut order);
-    Ok(reorder(value, &order))
+    let value = serde_json::to_value(&*result).map_err(|e| CliError::param("--query", e.to_string()))?;
+    let mut cache = std::collections::HashMap::new();
+    Ok(reorder(value, data, &mut cache))
 }
 
-fn key_order(v: &Value, out: &mut Vec<String>) {
-    match v {
+/// The key order of the first object in `data` that holds every key in `keys`.
+fn template_order(data: &Value, keys: &[&String]) -> Option<Vec<String>> {
+    match data {
         Value::Object(m) => {
-            for (k, x) in m {
-                if !out.contains(k) {
-                    out.push(k.clone());
-                }
-                key_order(x, out);
+            if keys.iter().all(|k| m.contains_key(*k)) {
+                return Some(m.keys().cloned().collect());
             }
+            m.values().find_map(|v| template_order(v, keys))
         }
-        Value::Array(a) => {
-            if let Some(first) = a.first() {
-                key_order(first, out);
-            }
-        }
-        _ => {}
+        Value::Array(a) => a.iter().find_map(|v| template_order(v, keys)),
+        _ => None,
     }
 }
 
-fn reorder(v: Value, order: &[String]) -> Value {
+/// Puts each object's keys back in the order the response had them (the `jmespath` crate
+/// sorts them); objects a multiselect hash built keep the crate's order.
+fn reorder(
+    v: Value,
+    data: &Value,
+    cache: &mut std::collections::HashMap<String, Option<Vec<String>>>,
+) -> Value {
     match v {
         Value::Object(m) => {
-            let mut keys: Vec<(String, Value)> = m.into_iter().collect();
-            keys.sort_by_key(|(k, _)| order.iter().position(|o| o == k).unwrap_or(usize::MAX));
+            let keys: Vec<&String> = m.keys().collect();
+            let signature = keys.iter().map(|k| k.as_str()).collect::<Vec<_>>().join("\u{1}");
+            let order = cache.entry(signature).or_insert_with(|| template_order(data, &keys)).clone();
+            let mut entries: Vec<(String, Value)> = m.into_iter().collect();
+            if let Some(order) = order {
+                entries.sort_by_key(|(k, _)| order.iter().position(|o| o == k).unwrap_or(usize::MAX));
+            }
             Value::Object(
-                keys.into_iter()
-                    .map(|(k, x)| (k, reorder(x, order)))
-                    .collect::<Map<_, _>>(),
+                entries.into_iter().map(|(k, x)| (k, reorder(x, data, cache))).collect::<Map<_, _>>(),
             )
         }
-        Value::Array(a) => Value::Array(a.into_iter().map(|x| reorder(x, order)).collect()),
+        Value::Array(a) => Value::Array(a.into_iter().map(|x| reorder(x, data, cache)).collect()),
         other => other,
     }
 }
@@ -109,11 +155,7 @@ fn text_list(a: &[Value], ident: Option<&str>, out: &mut String) {
         let mut keys: Vec<String> = a
             .iter()
             .filter_map(Value::as_object)
-            .flat_map(|m| {
-                m.iter()
-                    .filter(|(_, v)| is_scalar(v))
-                    .map(|(k, _)| k.clone())
-            })
+            .flat_map(|m| m.iter().filter(|(_, v)| is_scalar(v)).map(|(k, _)| k.clone()))
             .collect();
         keys.sort();
         keys.dedup();
@@ -147,12 +189,7 @@ fn scalar_list(a: &[&Value], ident: Option<&str>, out: &mut String) {
     }
 }
 
-fn text_dict(
-    m: &Map<String, Value>,
-    ident: Option<&str>,
-    keys: Option<&[String]>,
-    out: &mut String,
-) {
+fn text_dict(m: &Map<String, Value>, ident: Option<&str>, keys: Option<&[String]>, out: &mut String) {
     let mut scalars = Vec::new();
     let mut nested: Vec<(&String, &Value)> = Vec::new();
     match keys {
@@ -171,8 +208,7 @@ fn text_dict(
             for k in keys {
                 scalars.push(m.get(k).map(scalar).unwrap_or_default());
             }
-            let mut rest: Vec<(&String, &Value)> =
-                m.iter().filter(|(k, _)| !keys.contains(k)).collect();
+            let mut rest: Vec<(&String, &Value)> = m.iter().filter(|(k, _)| !keys.contains(k)).collect();
             rest.sort_by(|a, b| a.0.cmp(b.0));
             nested = rest;
         }
@@ -189,171 +225,22 @@ fn text_dict(
     }
 }
 
-/// `--output table`: a title row, then sections of header and value rows.
-pub fn table(title: &str, v: &Value) -> String {
-    let mut rows: Vec<Row> = Vec::new();
-    table_item(v, 0, &mut rows, true);
-    let width = rows
-        .iter()
-        .map(Row::min_width)
-        .chain(std::iter::once(title.len() + 4))
-        .max()
-        .unwrap_or(10);
-    let mut out = format!("{}\n", "-".repeat(width));
-    out.push_str(&format!("|{}|\n", center(title, width - 2)));
-    for r in rows {
-        out.push_str(&r.render(width));
-    }
-    out
-}
+#[cfg(test)]
+mod tests {
+    use serde_json::json;
 
-enum Row {
-    Title(usize, String),
-    Cells(usize, Vec<String>, bool),
-}
-
-impl Row {
-    fn min_width(&self) -> usize {
-        match self {
-            Row::Title(d, t) => t.len() + 4 + 2 * d,
-            Row::Cells(d, c, _) => {
-                c.iter().map(|x| x.chars().count() + 4).sum::<usize>() + c.len() + 1 + 2 * d
-            }
-        }
+    #[test]
+    fn legacy_backtick_literals_work() {
+        let data = json!({"Tags": [{"Key": "env", "Value": "dev"}, {"Key": "Name", "Value": "web"}]});
+        let v = super::query("Tags[?Key==`Name`]|[0].Value", &data).unwrap();
+        assert_eq!(v, json!("web"));
+        let v = super::query("Tags[?Key==`\"env\"`].Value", &data).unwrap();
+        assert_eq!(v, json!(["dev"]));
     }
 
-    fn render(&self, width: usize) -> String {
-        match self {
-            Row::Title(d, t) => {
-                let bars = "|".repeat(*d);
-                let inner = width - 2 * d;
-                format!(
-                    "{bars}+{}+{bars}\n{bars}|{}|{bars}\n",
-                    "-".repeat(inner - 2),
-                    center(t, inner - 2)
-                )
-            }
-            Row::Cells(d, cells, header) => {
-                let bars = "|".repeat(*d);
-                let inner = width - 2 * d;
-                let n = cells.len().max(1);
-                let avail = inner - 1 - n;
-                let base = avail / n;
-                let extra = avail % n;
-                let mut line = String::from("|");
-                let mut sep = String::from("+");
-                for (i, c) in cells.iter().enumerate() {
-                    let w = base + usize::from(i < extra);
-                    if *header {
-                        line.push_str(&center(c, w));
-                    } else {
-                        let pad = w.saturating_sub(c.chars().count() + 2);
-                        line.push_str(&format!("  {c}{}", " ".repeat(pad)));
-                    }
-                    line.push('|');
-                    sep.push_str(&"-".repeat(w));
-                    sep.push('+');
-                }
-                if *header {
-                    format!("{bars}{sep}{bars}\n{bars}{line}{bars}\n{bars}{sep}{bars}\n")
-                } else {
-                    format!("{bars}{line}{bars}\n")
-                }
-            }
-        }
-    }
-}
-
-fn center(s: &str, w: usize) -> String {
-    let len = s.chars().count();
-    if len >= w {
-        return s.to_string();
-    }
-    let left = (w - len) / 2;
-    format!("{}{s}{}", " ".repeat(left), " ".repeat(w - len - left))
-}
-
-fn table_item(v: &Value, depth: usize, rows: &mut Vec<Row>, top: bool) {
-    match v {
-        Value::Object(m) => {
-            let scalars: Vec<(&String, &Value)> = m.iter().filter(|(_, x)| is_scalar(x)).collect();
-            if scalars.len() == 1 {
-                rows.push(Row::Cells(
-                    depth,
-                    vec![scalars[0].0.clone(), scalar(scalars[0].1)],
-                    false,
-                ));
-            } else if !scalars.is_empty() {
-                let mut s = scalars;
-                s.sort_by(|a, b| a.0.cmp(b.0));
-                rows.push(Row::Cells(
-                    depth,
-                    s.iter().map(|(k, _)| (*k).clone()).collect(),
-                    true,
-                ));
-                rows.push(Row::Cells(
-                    depth,
-                    s.iter().map(|(_, x)| scalar(x)).collect(),
-                    false,
-                ));
-            }
-            for (k, x) in m.iter().filter(|(_, x)| !is_scalar(x)) {
-                if matches!(x, Value::Array(a) if a.is_empty()) {
-                    continue;
-                }
-                let d = if top { depth } else { depth + 1 };
-                rows.push(Row::Title(d, k.clone()));
-                table_item(x, d, rows, false);
-            }
-        }
-        Value::Array(a) => {
-            if a.iter().all(Value::is_object) && !a.is_empty() {
-                let mut keys: Vec<String> = a
-                    .iter()
-                    .filter_map(Value::as_object)
-                    .flat_map(|m| {
-                        m.iter()
-                            .filter(|(_, x)| is_scalar(x))
-                            .map(|(k, _)| k.clone())
-                    })
-                    .collect();
-                keys.sort();
-                keys.dedup();
-                if !keys.is_empty() {
-                    rows.push(Row::Cells(depth, keys.clone(), true));
-                    for x in a {
-                        rows.push(Row::Cells(
-                            depth,
-                            keys.iter()
-                                .map(|k| x.get(k).map(scalar).unwrap_or_default())
-                                .collect(),
-                            false,
-                        ));
-                    }
-                }
-                for x in a {
-                    if let Some(m) = x.as_object() {
-                        for (k, y) in m.iter().filter(|(_, y)| !is_scalar(y)) {
-                            if matches!(y, Value::Array(b) if b.is_empty()) {
-                                continue;
-                            }
-                            rows.push(Row::Title(depth + 1, k.clone()));
-                            table_item(y, depth + 1, rows, false);
-                        }
-                    }
-                }
-            } else {
-                for x in a {
-                    match x {
-                        Value::Array(inner) => {
-                            rows.push(Row::Cells(depth, inner.iter().map(scalar).collect(), false))
-                        }
-                        Value::Object(_) => table_item(x, depth, rows, false),
-                        other => rows.push(Row::Cells(depth, vec![scalar(other)], false)),
-                    }
-                }
-            }
-        }
-        other => rows.push(Row::Cells(depth, vec![scalar(other)], false)),
+    #[test]
+    fn text_output_sorts_scalars_and_prefixes_nested_keys() {
+        let v = json!({"Reservations": [{"ReservationId": "r-1", "OwnerId": "1", "Instances": [{"InstanceId": "i-1", "State": {"Code": 16, "Name": "running"}}]}]});
+        assert_eq!(super::text(&v), "RESERVATIONS\t1\tr-1\nINSTANCES\ti-1\nSTATE\t16\trunning\n");
     }
 }

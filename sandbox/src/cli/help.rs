@@ -4,31 +4,15 @@ use super::spec::{GLOBAL_OPTIONS, Kind, OPERATIONS, OpSpec, operation};
 
 /// Every operation with its options, for tab completion (`("run-instances", ["--image-id", …])`).
 pub fn completions() -> Vec<(&'static str, Vec<String>)> {
-    OPERATIONS
-        .iter()
-        .map(|o| {
-            (
-                o.name,
-                o.params.iter().map(|p| format!("--{}", p.name)).collect(),
-            )
-        })
-        .collect()
+    OPERATIONS.iter().map(|o| (o.name, o.params.iter().map(|p| format!("--{}", p.name)).collect())).collect()
 }
 
 /// Candidates for the last word of `words` (the words after `aws`).
 pub fn complete(words: &[&str]) -> Vec<String> {
     let last = words.last().copied().unwrap_or("");
     match words.len() {
-        0 | 1 => ["ec2", "help"]
-            .iter()
-            .filter(|c| c.starts_with(last))
-            .map(|c| c.to_string())
-            .collect(),
-        2 => OPERATIONS
-            .iter()
-            .filter(|o| o.name.starts_with(last))
-            .map(|o| o.name.to_string())
-            .collect(),
+        0 | 1 => ["ec2", "help"].iter().filter(|c| c.starts_with(last)).map(|c| c.to_string()).collect(),
+        2 => OPERATIONS.iter().filter(|o| o.name.starts_with(last)).map(|o| o.name.to_string()).collect(),
         _ => {
             let Some(op) = operation(words[1]) else {
                 return Vec::new();
@@ -52,11 +36,7 @@ fn distance(a: &str, b: &str) -> usize {
     for (i, ca) in a.chars().enumerate() {
         let mut cur = vec![i + 1];
         for (j, cb) in b.iter().enumerate() {
-            cur.push(
-                (prev[j] + usize::from(ca != *cb))
-                    .min(prev[j + 1] + 1)
-                    .min(cur[j] + 1),
-            );
+            cur.push((prev[j] + usize::from(ca != *cb)).min(prev[j + 1] + 1).min(cur[j] + 1));
         }
         prev = cur;
     }
@@ -65,27 +45,16 @@ fn distance(a: &str, b: &str) -> usize {
 
 /// The message for an unknown operation, with close matches.
 pub fn invalid_operation(name: &str) -> String {
-    let mut close: Vec<(usize, &str)> = OPERATIONS
-        .iter()
-        .map(|o| (distance(name, o.name), o.name))
-        .filter(|(d, _)| *d <= 3)
-        .collect();
+    let mut close: Vec<(usize, &str)> =
+        OPERATIONS.iter().map(|o| (distance(name, o.name), o.name)).filter(|(d, _)| *d <= 3).collect();
     close.sort();
     if close.is_empty() {
         return format!(
             "argument operation: Invalid choice, valid choices are:\n\n{}\n\nInvalid choice: '{name}'",
-            OPERATIONS
-                .iter()
-                .map(|o| o.name)
-                .collect::<Vec<_>>()
-                .join("\n")
+            OPERATIONS.iter().map(|o| o.name).collect::<Vec<_>>().join("\n")
         );
     }
-    let list: String = close
-        .iter()
-        .take(3)
-        .map(|(_, n)| format!("  * {n}\n"))
-        .collect();
+    let list: String = close.iter().take(3).map(|(_, n)| format!("  * {n}\n")).collect();
     format!(
         "argument operation: Found invalid choice '{name}'\n\nInvalid choice: '{name}', maybe you meant:\n\n{}",
         list.trim_end()

@@ -17,6 +17,7 @@ mod ops_storage;
 pub mod render;
 pub mod shorthand;
 pub mod spec;
+mod table;
 pub mod transcript;
 
 pub use error::CliError;
@@ -80,9 +81,7 @@ fn split_globals(argv: &[String]) -> Result<(Globals, Vec<String>), CliError> {
                     match argv.get(i) {
                         Some(v) => v.clone(),
                         None => {
-                            return Err(CliError::usage(format!(
-                                "argument {name}: expected one argument"
-                            )));
+                            return Err(CliError::usage(format!("argument {name}: expected one argument")));
                         }
                     }
                 }
@@ -129,9 +128,7 @@ fn execute(
 ) -> Result<String, CliError> {
     let (globals, words) = split_globals(argv)?;
     let Some(service) = words.first() else {
-        return Err(CliError::usage(
-            "the following arguments are required: command",
-        ));
+        return Err(CliError::usage("the following arguments are required: command"));
     };
     if service == "help" {
         return Ok(help::top_help());
@@ -142,9 +139,7 @@ fn execute(
         )));
     }
     let Some(op_name) = words.get(1) else {
-        return Err(CliError::usage(
-            "the following arguments are required: operation",
-        ));
+        return Err(CliError::usage("the following arguments are required: operation"));
     };
     if op_name == "help" {
         return Ok(help::service_help());
@@ -172,16 +167,9 @@ fn execute(
     let args = args::parse(op, &words[2..], read_file)?;
     world.advance_to(now);
     let dry_run = args.flag("dry-run").unwrap_or(false);
-    let mut call = spec::Call {
-        world,
-        ctx: Ctx::new(info.name, now.max(SimTime::ZERO), dry_run),
-        args,
-    };
+    let mut call = spec::Call { world, ctx: Ctx::new(info.name, now.max(SimTime::ZERO), dry_run), args };
     let result = (op.handler)(&mut call).map_err(|e| match e {
-        CliError::Service { error, .. } => CliError::Service {
-            operation: op.api,
-            error,
-        },
+        CliError::Service { error, .. } => CliError::Service { operation: op.api, error },
         other => other,
     })?;
     let Some(value) = result else {
@@ -196,7 +184,7 @@ fn execute(
     };
     Ok(match output {
         "text" => format::text(&value),
-        "table" => format::table(op.api, &value),
+        "table" => table::table(op.api, &value),
         _ => format::json(&value),
     })
 }

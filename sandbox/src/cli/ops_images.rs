@@ -46,11 +46,7 @@ fn image_json(i: &Image) -> Value {
     m.insert("ImageId".into(), json!(i.id));
     m.insert(
         "ImageLocation".into(),
-        json!(format!(
-            "{}/{}",
-            i.owner_alias.as_deref().unwrap_or(&i.owner_id),
-            i.name
-        )),
+        json!(format!("{}/{}", i.owner_alias.as_deref().unwrap_or(&i.owner_id), i.name)),
     );
     m.insert("State".into(), json!(i.state));
     m.insert("OwnerId".into(), json!(i.owner_id));
@@ -70,10 +66,7 @@ pub fn describe_images(call: &mut Call) -> Out {
     call.ctx.gate()?;
     let owners = call.args.strs("owners");
     let fs = filters::parse(call.args.get("filters"))?;
-    let r = call
-        .world
-        .region(call.ctx.region)
-        .ok_or_else(|| CliError::usage("region"))?;
+    let r = call.world.region(call.ctx.region).ok_or_else(|| CliError::usage("region"))?;
     let imgs: Vec<&Image> = r
         .images
         .values()
@@ -95,11 +88,7 @@ pub fn describe_images(call: &mut Call) -> Out {
         "owner-alias" => Some(i.owner_alias.iter().cloned().collect()),
         "owner-id" => Some(vec![i.owner_id.clone()]),
         "state" => Some(vec![i.state.clone()]),
-        "platform" => Some(if i.platform_windows {
-            vec!["windows".into()]
-        } else {
-            vec![]
-        }),
+        "platform" => Some(if i.platform_windows { vec!["windows".into()] } else { vec![] }),
         "platform-details" => Some(vec![i.platform_details().into()]),
         "description" => Some(vec![i.description.clone()]),
         "root-device-type" => Some(vec!["ebs".into()]),
@@ -107,9 +96,7 @@ pub fn describe_images(call: &mut Call) -> Out {
         "is-public" => Some(vec![i.public.to_string()]),
         _ => tag_field(&i.tags, n),
     })?;
-    Ok(Some(
-        json!({"Images": imgs.into_iter().map(image_json).collect::<Vec<_>>()}),
-    ))
+    Ok(Some(json!({"Images": imgs.into_iter().map(image_json).collect::<Vec<_>>()})))
 }
 
 pub fn create_image(call: &mut Call) -> Out {
@@ -139,8 +126,7 @@ pub fn copy_image(call: &mut Call) -> Out {
 }
 
 pub fn deregister_image(call: &mut Call) -> Out {
-    call.world
-        .deregister_image(&call.ctx, call.args.str("image-id").unwrap_or_default())?;
+    call.world.deregister_image(&call.ctx, call.args.str("image-id").unwrap_or_default())?;
     Ok(Some(json!({"Return": true})))
 }
 
@@ -183,9 +169,7 @@ pub fn describe_key_pairs(call: &mut Call) -> Out {
     let a = &call.args;
     let include = a.flag("include-public-key").unwrap_or(false);
     let fs = filters::parse(a.get("filters"))?;
-    let kps =
-        call.world
-            .describe_key_pairs(&call.ctx, &a.strs("key-names"), &a.strs("key-pair-ids"))?;
+    let kps = call.world.describe_key_pairs(&call.ctx, &a.strs("key-names"), &a.strs("key-pair-ids"))?;
     call.ctx.gate()?;
     let kps = filters::apply(kps, &fs, |k, n| match n {
         "key-name" => Some(vec![k.name.clone()]),
@@ -202,10 +186,7 @@ pub fn describe_key_pairs(call: &mut Call) -> Out {
             m.insert("KeyType".into(), json!(k.key_type));
             m.insert("Tags".into(), super::render::tags(&k.tags));
             if include {
-                m.insert(
-                    "PublicKey".into(),
-                    json!(format!("{} {}", k.public_key, k.name)),
-                );
+                m.insert("PublicKey".into(), json!(format!("{} {}", k.public_key, k.name)));
             }
             m.insert("CreateTime".into(), json!(iso8601(k.create_time)));
             m.insert("KeyName".into(), json!(k.name));
@@ -217,11 +198,8 @@ pub fn describe_key_pairs(call: &mut Call) -> Out {
 }
 
 pub fn delete_key_pair(call: &mut Call) -> Out {
-    let deleted = call.world.delete_key_pair(
-        &call.ctx,
-        call.args.str("key-name"),
-        call.args.str("key-pair-id"),
-    )?;
+    let deleted =
+        call.world.delete_key_pair(&call.ctx, call.args.str("key-name"), call.args.str("key-pair-id"))?;
     Ok(Some(match deleted {
         Some(id) => json!({"Return": true, "KeyPairId": id}),
         None => json!({"Return": true}),

@@ -43,11 +43,7 @@ pub fn tag_specs(args: &Args) -> Vec<(String, Tag)> {
 
 /// Tags of one resource type from `--tag-specifications`.
 pub fn tags_for(args: &Args, resource_type: &str) -> Vec<Tag> {
-    tag_specs(args)
-        .into_iter()
-        .filter(|(t, _)| t == resource_type)
-        .map(|(_, t)| t)
-        .collect()
+    tag_specs(args).into_iter().filter(|(t, _)| t == resource_type).map(|(_, t)| t).collect()
 }
 
 fn field<'a>(v: &'a Value, k: &str) -> Option<&'a Value> {
@@ -85,19 +81,13 @@ fn metadata_from(v: Option<&Value>) -> MetadataRequest {
 }
 
 fn bad(param: &str, msg: String) -> CliError {
-    CliError::Service {
-        operation: "",
-        error: Ec2Error::invalid_value(param, msg),
-    }
+    CliError::Service { operation: "", error: Ec2Error::invalid_value(param, msg) }
 }
 
 /// Builds a [`RunRequest`] from run-instances arguments, merged over a launch template.
 pub fn run_request(call: &Call) -> Result<RunRequest, CliError> {
     let a = &call.args;
-    let (mut min, mut max) = (
-        a.int("min-count").unwrap_or(1),
-        a.int("max-count").unwrap_or(1),
-    );
+    let (mut min, mut max) = (a.int("min-count").unwrap_or(1), a.int("max-count").unwrap_or(1));
     if a.has("max-count") && !a.has("min-count") {
         min = max;
     }
@@ -106,9 +96,7 @@ pub fn run_request(call: &Call) -> Result<RunRequest, CliError> {
     }
     if let Some(c) = a.str("count") {
         let parse = |s: &str| {
-            s.trim()
-                .parse::<i64>()
-                .map_err(|_| CliError::param("--count", format!("invalid count: {c}")))
+            s.trim().parse::<i64>().map_err(|_| CliError::param("--count", format!("invalid count: {c}")))
         };
         (min, max) = match c.split_once(':') {
             Some((lo, hi)) => (parse(lo)?, parse(hi)?),
@@ -124,14 +112,8 @@ pub fn run_request(call: &Call) -> Result<RunRequest, CliError> {
         security_group_ids: a.strs("security-group-ids"),
         security_groups: a.strs("security-groups"),
         subnet_id: a.str("subnet-id").map(str::to_string),
-        availability_zone: a
-            .get("placement")
-            .and_then(|p| p.get("AvailabilityZone"))
-            .map(scalar_string),
-        placement_group: a
-            .get("placement")
-            .and_then(|p| p.get("GroupName"))
-            .map(scalar_string),
+        availability_zone: a.get("placement").and_then(|p| p.get("AvailabilityZone")).map(scalar_string),
+        placement_group: a.get("placement").and_then(|p| p.get("GroupName")).map(scalar_string),
         partition_number: opt_u32(a.get("placement").and_then(|p| p.get("PartitionNumber"))),
         user_data: a.str("user-data").map(|s| s.as_bytes().to_vec()),
         iam_instance_profile: a
@@ -142,17 +124,12 @@ pub fn run_request(call: &Call) -> Result<RunRequest, CliError> {
         metadata: metadata_from(a.get("metadata-options")),
         disable_api_termination: a.flag("disable-api-termination"),
         disable_api_stop: a.flag("disable-api-stop"),
-        shutdown_behavior: a
-            .str("instance-initiated-shutdown-behavior")
-            .map(str::to_string),
+        shutdown_behavior: a.str("instance-initiated-shutdown-behavior").map(str::to_string),
         associate_public_ip: a.flag("associate-public-ip-address"),
         block_devices: Vec::new(),
         monitoring: opt_bool(a.get("monitoring").and_then(|m| m.get("Enabled"))),
         ebs_optimized: a.flag("ebs-optimized"),
-        hibernation: opt_bool(
-            a.get("hibernation-options")
-                .and_then(|m| m.get("Configured")),
-        ),
+        hibernation: opt_bool(a.get("hibernation-options").and_then(|m| m.get("Configured"))),
         spot: a
             .get("instance-market-options")
             .and_then(|m| m.get("MarketType"))
@@ -191,9 +168,7 @@ pub fn run_request(call: &Call) -> Result<RunRequest, CliError> {
         };
         let d = &v.data;
         req.image_id = req.image_id.or(d.get("ImageId").map(scalar_string));
-        req.instance_type = req
-            .instance_type
-            .or(d.get("InstanceType").map(scalar_string));
+        req.instance_type = req.instance_type.or(d.get("InstanceType").map(scalar_string));
         req.key_name = req.key_name.or(d.get("KeyName").map(scalar_string));
         if req.security_group_ids.is_empty()
             && let Some(Value::Array(g)) = d.get("SecurityGroupIds")
@@ -209,10 +184,8 @@ pub fn run_request(call: &Call) -> Result<RunRequest, CliError> {
             req.user_data = Some(decoded);
         }
         if req.iam_instance_profile.is_none() {
-            req.iam_instance_profile = d
-                .get("IamInstanceProfile")
-                .and_then(|p| p.get("Arn").or(p.get("Name")))
-                .map(scalar_string);
+            req.iam_instance_profile =
+                d.get("IamInstanceProfile").and_then(|p| p.get("Arn").or(p.get("Name"))).map(scalar_string);
         }
         if req.metadata == MetadataRequest::default() {
             req.metadata = metadata_from(d.get("MetadataOptions"));
@@ -240,15 +213,8 @@ pub fn run_request(call: &Call) -> Result<RunRequest, CliError> {
 pub fn run_instances(call: &mut Call) -> Out {
     let req = run_request(call)?;
     let res = call.world.run_instances(&call.ctx, &req)?;
-    let r = call
-        .world
-        .region(call.ctx.region)
-        .ok_or_else(|| CliError::usage("region"))?;
-    let insts: Vec<&Instance> = r
-        .instances
-        .values()
-        .filter(|i| i.reservation_id == res)
-        .collect();
+    let r = call.world.region(call.ctx.region).ok_or_else(|| CliError::usage("region"))?;
+    let insts: Vec<&Instance> = r.instances.values().filter(|i| i.reservation_id == res).collect();
     Ok(Some(render::reservation(call.world, &res, &insts)))
 }
 
@@ -277,34 +243,15 @@ fn instance_field(i: &Instance, world: &crate::ec2::World, name: &str) -> Option
                 .filter_map(|g| world.security_group(&i.region, g).map(|s| s.name.clone()))
                 .collect(),
         ),
-        "iam-instance-profile.arn" => Some(
-            i.iam_instance_profile
-                .iter()
-                .map(|p| p.arn.clone())
-                .collect(),
-        ),
+        "iam-instance-profile.arn" => Some(i.iam_instance_profile.iter().map(|p| p.arn.clone()).collect()),
         "placement-group-name" => Some(i.placement_group.iter().cloned().collect()),
-        "instance-lifecycle" => Some(
-            i.spot_request_id
-                .iter()
-                .map(|_| "spot".to_string())
-                .collect(),
-        ),
+        "instance-lifecycle" => Some(i.spot_request_id.iter().map(|_| "spot".to_string()).collect()),
         "state-reason-code" => Some(i.state_reason.iter().map(|r| r.code.clone()).collect()),
         "metadata-options.http-tokens" => one(i.metadata_options.http_tokens.clone()),
         "metadata-options.http-endpoint" => one(i.metadata_options.http_endpoint.clone()),
         "owner-id" => one(crate::ec2::ACCOUNT_ID.into()),
-        "platform" => Some(if i.platform_windows {
-            vec!["windows".into()]
-        } else {
-            vec![]
-        }),
-        "monitoring-state" => one(if i.monitoring_enabled {
-            "enabled"
-        } else {
-            "disabled"
-        }
-        .into()),
+        "platform" => Some(if i.platform_windows { vec!["windows".into()] } else { vec![] }),
+        "monitoring-state" => one(if i.monitoring_enabled { "enabled" } else { "disabled" }.into()),
         _ => tag_field(&i.tags, name),
     }
 }
@@ -323,36 +270,24 @@ pub fn describe_instances(call: &mut Call) -> Out {
     call.ctx.gate()?;
     let fs = filters::parse(call.args.get("filters"))?;
     let world = &*call.world;
-    let r = world
-        .region(call.ctx.region)
-        .ok_or_else(|| CliError::usage("region"))?;
+    let r = world.region(call.ctx.region).ok_or_else(|| CliError::usage("region"))?;
     let insts: Vec<&Instance> = if ids.is_empty() {
         r.instances.values().collect()
     } else {
-        r.instances
-            .values()
-            .filter(|i| ids.contains(&i.id))
-            .collect()
+        r.instances.values().filter(|i| ids.contains(&i.id)).collect()
     };
     let insts = filters::apply(insts, &fs, |i, n| instance_field(i, world, n))?;
     let mut groups: IndexMap<&str, Vec<&Instance>> = IndexMap::new();
     for i in insts {
         groups.entry(i.reservation_id.as_str()).or_default().push(i);
     }
-    let res: Vec<Value> = groups
-        .iter()
-        .map(|(id, v)| render::reservation(world, id, v))
-        .collect();
+    let res: Vec<Value> = groups.iter().map(|(id, v)| render::reservation(world, id, v)).collect();
     Ok(Some(json!({"Reservations": res})))
 }
 
 pub fn start_instances(call: &mut Call) -> Out {
-    let ch = call
-        .world
-        .start_instances(&call.ctx, &call.args.strs("instance-ids"))?;
-    Ok(Some(
-        json!({"StartingInstances": render::state_changes(&ch)}),
-    ))
+    let ch = call.world.start_instances(&call.ctx, &call.args.strs("instance-ids"))?;
+    Ok(Some(json!({"StartingInstances": render::state_changes(&ch)})))
 }
 
 pub fn stop_instances(call: &mut Call) -> Out {
@@ -361,23 +296,16 @@ pub fn stop_instances(call: &mut Call) -> Out {
         &call.args.strs("instance-ids"),
         call.args.flag("hibernate").unwrap_or(false),
     )?;
-    Ok(Some(
-        json!({"StoppingInstances": render::state_changes(&ch)}),
-    ))
+    Ok(Some(json!({"StoppingInstances": render::state_changes(&ch)})))
 }
 
 pub fn terminate_instances(call: &mut Call) -> Out {
-    let ch = call
-        .world
-        .terminate_instances(&call.ctx, &call.args.strs("instance-ids"))?;
-    Ok(Some(
-        json!({"TerminatingInstances": render::state_changes(&ch)}),
-    ))
+    let ch = call.world.terminate_instances(&call.ctx, &call.args.strs("instance-ids"))?;
+    Ok(Some(json!({"TerminatingInstances": render::state_changes(&ch)})))
 }
 
 pub fn reboot_instances(call: &mut Call) -> Out {
-    call.world
-        .reboot_instances(&call.ctx, &call.args.strs("instance-ids"))?;
+    call.world.reboot_instances(&call.ctx, &call.args.strs("instance-ids"))?;
     Ok(None)
 }
 
@@ -420,27 +348,20 @@ pub fn modify_instance_attribute(call: &mut Call) -> Out {
             other => {
                 return Err(bad(
                     "attribute",
-                    format!(
-                        "Value ({other}) for parameter attribute is invalid. Unknown attribute."
-                    ),
+                    format!("Value ({other}) for parameter attribute is invalid. Unknown attribute."),
                 ));
             }
         }
     } else {
-        return Err(CliError::from(Ec2Error::missing(
-            "Attribute",
-            "No attributes specified.",
-        )));
+        return Err(CliError::from(Ec2Error::missing("Attribute", "No attributes specified.")));
     };
-    call.world
-        .modify_instance_attribute(&call.ctx, &id, &change)?;
+    call.world.modify_instance_attribute(&call.ctx, &id, &change)?;
     Ok(None)
 }
 
 pub fn describe_instance_attribute(call: &mut Call) -> Out {
     let id = call.args.str("instance-id").unwrap_or_default().to_string();
-    call.world
-        .check_instance_ids(call.ctx.region, std::slice::from_ref(&id))?;
+    call.world.check_instance_ids(call.ctx.region, std::slice::from_ref(&id))?;
     call.ctx.gate()?;
     let Some(i) = call.world.instance(&id) else {
         return Ok(None);
@@ -448,33 +369,20 @@ pub fn describe_instance_attribute(call: &mut Call) -> Out {
     let attr = call.args.str("attribute").unwrap_or_default();
     let (key, value) = match attr {
         "instanceType" => ("InstanceType", json!({"Value": i.instance_type})),
-        "userData" => (
-            "UserData",
-            i.user_data
-                .as_ref()
-                .map_or(json!({}), |u| json!({"Value": B64.encode(u)})),
-        ),
-        "disableApiTermination" => (
-            "DisableApiTermination",
-            json!({"Value": i.disable_api_termination}),
-        ),
+        "userData" => {
+            ("UserData", i.user_data.as_ref().map_or(json!({}), |u| json!({"Value": B64.encode(u)})))
+        }
+        "disableApiTermination" => ("DisableApiTermination", json!({"Value": i.disable_api_termination})),
         "disableApiStop" => ("DisableApiStop", json!({"Value": i.disable_api_stop})),
-        "instanceInitiatedShutdownBehavior" => (
-            "InstanceInitiatedShutdownBehavior",
-            json!({"Value": i.shutdown_behavior}),
-        ),
+        "instanceInitiatedShutdownBehavior" => {
+            ("InstanceInitiatedShutdownBehavior", json!({"Value": i.shutdown_behavior}))
+        }
         "rootDeviceName" => ("RootDeviceName", json!({"Value": i.root_device_name})),
         "sourceDestCheck" => ("SourceDestCheck", json!({"Value": i.source_dest_check})),
         "ebsOptimized" => ("EbsOptimized", json!({"Value": i.ebs_optimized})),
-        "groupSet" => (
-            "Groups",
-            Value::Array(
-                i.security_group_ids
-                    .iter()
-                    .map(|g| json!({"GroupId": g}))
-                    .collect(),
-            ),
-        ),
+        "groupSet" => {
+            ("Groups", Value::Array(i.security_group_ids.iter().map(|g| json!({"GroupId": g})).collect()))
+        }
         other => {
             return Err(CliError::param(
                 "--attribute",
@@ -496,10 +404,7 @@ pub fn describe_instance_status(call: &mut Call) -> Out {
     call.ctx.gate()?;
     let all = call.args.flag("include-all-instances").unwrap_or(false);
     let now = call.ctx.now;
-    let r = call
-        .world
-        .region(call.ctx.region)
-        .ok_or_else(|| CliError::usage("region"))?;
+    let r = call.world.region(call.ctx.region).ok_or_else(|| CliError::usage("region"))?;
     let list: Vec<Value> = r
         .instances
         .values()
@@ -520,8 +425,7 @@ pub fn describe_instance_status(call: &mut Call) -> Out {
 
 pub fn get_console_output(call: &mut Call) -> Out {
     let id = call.args.str("instance-id").unwrap_or_default().to_string();
-    call.world
-        .check_instance_ids(call.ctx.region, std::slice::from_ref(&id))?;
+    call.world.check_instance_ids(call.ctx.region, std::slice::from_ref(&id))?;
     call.ctx.gate()?;
     let Some(i) = call.world.instance(&id) else {
         return Ok(None);
@@ -538,7 +442,9 @@ pub fn get_console_output(call: &mut Call) -> Out {
             arch = i.architecture
         );
         if i.user_data.is_some() {
-            log.push_str("Cloud-init v. 22.2.2 running 'modules:final'. Running user data script (part-001).\n");
+            log.push_str(
+                "Cloud-init v. 22.2.2 running 'modules:final'. Running user data script (part-001).\n",
+            );
         }
         log.push_str(&format!(
             "Cloud-init v. 22.2.2 finished at {}. Datasource DataSourceEc2.  Up 18.43 seconds\n",
@@ -553,10 +459,8 @@ fn monitoring(call: &mut Call, enabled: bool, key: &str) -> Out {
     let ids = call.args.strs("instance-ids");
     call.world.set_monitoring(&call.ctx, &ids, enabled)?;
     let state = if enabled { "pending" } else { "disabling" };
-    let list: Vec<Value> = ids
-        .iter()
-        .map(|id| json!({"InstanceId": id, "Monitoring": {"State": state}}))
-        .collect();
+    let list: Vec<Value> =
+        ids.iter().map(|id| json!({"InstanceId": id, "Monitoring": {"State": state}})).collect();
     let mut m = serde_json::Map::new();
     m.insert(key.into(), Value::Array(list));
     Ok(Some(Value::Object(m)))
@@ -590,11 +494,7 @@ pub fn modify_instance_metadata_options(call: &mut Call) -> Out {
     ))
 }
 
-fn association_json(
-    instance_id: &str,
-    p: &crate::ec2::instance::ProfileAttachment,
-    state: &str,
-) -> Value {
+fn association_json(instance_id: &str, p: &crate::ec2::instance::ProfileAttachment, state: &str) -> Value {
     json!({"AssociationId": p.association_id, "InstanceId": instance_id, "IamInstanceProfile": {"Arn": p.arn, "Id": p.id}, "State": state})
 }
 
@@ -606,37 +506,20 @@ pub fn associate_iam_instance_profile(call: &mut Call) -> Out {
         .and_then(|p| p.get("Arn").or(p.get("Name")))
         .map(scalar_string)
         .unwrap_or_default();
-    call.world
-        .associate_instance_profile(&call.ctx, &id, &profile)?;
-    let p = call
-        .world
-        .instance(&id)
-        .and_then(|i| i.iam_instance_profile.clone());
-    Ok(p.map(
-        |p| json!({"IamInstanceProfileAssociation": association_json(&id, &p, "associating")}),
-    ))
+    call.world.associate_instance_profile(&call.ctx, &id, &profile)?;
+    let p = call.world.instance(&id).and_then(|i| i.iam_instance_profile.clone());
+    Ok(p.map(|p| json!({"IamInstanceProfileAssociation": association_json(&id, &p, "associating")})))
 }
 
 pub fn disassociate_iam_instance_profile(call: &mut Call) -> Out {
-    let assoc = call
-        .args
-        .str("association-id")
-        .unwrap_or_default()
-        .to_string();
-    let (id, p) = call
-        .world
-        .disassociate_instance_profile(&call.ctx, &assoc)?;
-    Ok(Some(
-        json!({"IamInstanceProfileAssociation": association_json(&id, &p, "disassociating")}),
-    ))
+    let assoc = call.args.str("association-id").unwrap_or_default().to_string();
+    let (id, p) = call.world.disassociate_instance_profile(&call.ctx, &assoc)?;
+    Ok(Some(json!({"IamInstanceProfileAssociation": association_json(&id, &p, "disassociating")})))
 }
 
 pub fn describe_iam_associations(call: &mut Call) -> Out {
     let ids = call.args.strs("association-ids");
-    let r = call
-        .world
-        .region(call.ctx.region)
-        .ok_or_else(|| CliError::usage("region"))?;
+    let r = call.world.region(call.ctx.region).ok_or_else(|| CliError::usage("region"))?;
     let list: Vec<Value> = r
         .instances
         .values()
@@ -649,9 +532,6 @@ pub fn describe_iam_associations(call: &mut Call) -> Out {
 
 impl From<Ec2Error> for CliError {
     fn from(error: Ec2Error) -> Self {
-        CliError::Service {
-            operation: "",
-            error,
-        }
+        CliError::Service { operation: "", error }
     }
 }

@@ -30,19 +30,14 @@ pub fn create_security_group(call: &mut Call) -> Out {
     put_tags(&mut m, &tags);
     m.insert(
         "SecurityGroupArn".into(),
-        json!(format!(
-            "arn:aws:ec2:{}:{ACCOUNT_ID}:security-group/{id}",
-            call.ctx.region
-        )),
+        json!(format!("arn:aws:ec2:{}:{ACCOUNT_ID}:security-group/{id}", call.ctx.region)),
     );
     Ok(Some(Value::Object(m)))
 }
 
 fn port_range(p: &str) -> Result<(i32, i32), CliError> {
     let parse = |s: &str| {
-        s.trim()
-            .parse::<i32>()
-            .map_err(|_| CliError::param("--port", format!("invalid port range: {p}")))
+        s.trim().parse::<i32>().map_err(|_| CliError::param("--port", format!("invalid port range: {p}")))
     };
     if p == "all" {
         return Ok((-1, -1));
@@ -126,20 +121,13 @@ fn permissions(a: &Args) -> Result<Vec<PermissionRequest>, CliError> {
 }
 
 fn authorize(call: &mut Call, egress: bool) -> Out {
-    let gid = call.world.resolve_group(
-        &call.ctx,
-        call.args.str("group-id"),
-        call.args.str("group-name"),
-    )?;
+    let gid = call.world.resolve_group(&call.ctx, call.args.str("group-id"), call.args.str("group-name"))?;
     let perms = permissions(&call.args)?;
     let rules = call.world.authorize(&call.ctx, &gid, egress, &perms)?;
     let Some(sg) = call.world.security_group(call.ctx.region, &gid) else {
         return Ok(None);
     };
-    let list: Vec<Value> = rules
-        .iter()
-        .map(|r| render::sg_rule(call.ctx.region, sg, r, egress))
-        .collect();
+    let list: Vec<Value> = rules.iter().map(|r| render::sg_rule(call.ctx.region, sg, r, egress)).collect();
     Ok(Some(json!({"Return": true, "SecurityGroupRules": list})))
 }
 
@@ -152,20 +140,13 @@ pub fn authorize_egress(call: &mut Call) -> Out {
 }
 
 fn revoke(call: &mut Call, egress: bool) -> Out {
-    let gid = call.world.resolve_group(
-        &call.ctx,
-        call.args.str("group-id"),
-        call.args.str("group-name"),
-    )?;
+    let gid = call.world.resolve_group(&call.ctx, call.args.str("group-id"), call.args.str("group-name"))?;
     let perms = permissions(&call.args)?;
     let (revoked, unknown) = call.world.revoke(&call.ctx, &gid, egress, &perms)?;
     let mut m = Map::new();
     m.insert("Return".into(), json!(true));
     if !unknown.is_empty() {
-        m.insert(
-            "UnknownIpPermissions".into(),
-            render::ip_permissions(&unknown, ACCOUNT_ID),
-        );
+        m.insert("UnknownIpPermissions".into(), render::ip_permissions(&unknown, ACCOUNT_ID));
     }
     if !revoked.is_empty() {
         m.insert("RevokedSecurityGroupRules".into(), Value::Array(revoked.iter().map(|r| json!({"SecurityGroupRuleId": r.rule_id, "GroupId": gid, "IsEgress": egress, "IpProtocol": r.protocol, "FromPort": r.from_port, "ToPort": r.to_port})).collect()));
@@ -182,11 +163,7 @@ pub fn revoke_egress(call: &mut Call) -> Out {
 }
 
 pub fn delete_security_group(call: &mut Call) -> Out {
-    let gid = call.world.resolve_group(
-        &call.ctx,
-        call.args.str("group-id"),
-        call.args.str("group-name"),
-    )?;
+    let gid = call.world.resolve_group(&call.ctx, call.args.str("group-id"), call.args.str("group-name"))?;
     call.world.delete_security_group(&call.ctx, &gid)?;
     Ok(Some(json!({"Return": true, "GroupId": gid})))
 }
@@ -201,35 +178,21 @@ pub fn describe_security_groups(call: &mut Call) -> Out {
     call.ctx.gate()?;
     let fs = filters::parse(call.args.get("filters"))?;
     let region = call.ctx.region;
-    let r = call
-        .world
-        .region(region)
-        .ok_or_else(|| CliError::usage("region"))?;
-    let groups: Vec<_> = r
-        .security_groups
-        .values()
-        .filter(|g| wanted.is_empty() || wanted.contains(&g.id))
-        .collect();
+    let r = call.world.region(region).ok_or_else(|| CliError::usage("region"))?;
+    let groups: Vec<_> =
+        r.security_groups.values().filter(|g| wanted.is_empty() || wanted.contains(&g.id)).collect();
     let groups = filters::apply(groups, &fs, |g, n| match n {
         "group-id" => Some(vec![g.id.clone()]),
         "group-name" => Some(vec![g.name.clone()]),
         "vpc-id" => Some(vec![g.vpc_id.clone()]),
         "description" => Some(vec![g.description.clone()]),
         "owner-id" => Some(vec![g.owner_id.clone()]),
-        "ip-permission.from-port" => {
-            Some(g.ingress.iter().map(|r| r.from_port.to_string()).collect())
-        }
+        "ip-permission.from-port" => Some(g.ingress.iter().map(|r| r.from_port.to_string()).collect()),
         "ip-permission.to-port" => Some(g.ingress.iter().map(|r| r.to_port.to_string()).collect()),
         "ip-permission.cidr" => Some(
             g.ingress
                 .iter()
-                .filter_map(|r| {
-                    if let Peer::Cidr4(c) = &r.peer {
-                        Some(c.clone())
-                    } else {
-                        None
-                    }
-                })
+                .filter_map(|r| if let Peer::Cidr4(c) = &r.peer { Some(c.clone()) } else { None })
                 .collect(),
         ),
         _ => tag_field(&g.tags, n),
@@ -254,9 +217,7 @@ pub fn allocate_address(call: &mut Call) -> Out {
 
 pub fn associate_address(call: &mut Call) -> Out {
     let a = &call.args;
-    let alloc = call
-        .world
-        .find_address(&call.ctx, a.str("allocation-id"), a.str("public-ip"))?;
+    let alloc = call.world.find_address(&call.ctx, a.str("allocation-id"), a.str("public-ip"))?;
     let Some(instance) = a.str("instance-id") else {
         return Err(CliError::from(Ec2Error::missing(
             "InstanceId",
@@ -282,11 +243,7 @@ pub fn disassociate_address(call: &mut Call) -> Out {
 }
 
 pub fn release_address(call: &mut Call) -> Out {
-    call.world.release_address(
-        &call.ctx,
-        call.args.str("allocation-id"),
-        call.args.str("public-ip"),
-    )?;
+    call.world.release_address(&call.ctx, call.args.str("allocation-id"), call.args.str("public-ip"))?;
     Ok(None)
 }
 
@@ -301,10 +258,7 @@ pub fn describe_addresses(call: &mut Call) -> Out {
     call.ctx.gate()?;
     let (ids, ips) = (a.strs("allocation-ids"), a.strs("public-ips"));
     let fs = filters::parse(a.get("filters"))?;
-    let r = call
-        .world
-        .region(call.ctx.region)
-        .ok_or_else(|| CliError::usage("region"))?;
+    let r = call.world.region(call.ctx.region).ok_or_else(|| CliError::usage("region"))?;
     let addrs: Vec<_> = r
         .addresses
         .values()
@@ -317,18 +271,8 @@ pub fn describe_addresses(call: &mut Call) -> Out {
     let addrs = filters::apply(addrs, &fs, |x, n| match n {
         "allocation-id" => Some(vec![x.allocation_id.clone()]),
         "public-ip" => Some(vec![fmt_ip(x.public_ip)]),
-        "instance-id" => Some(
-            x.association
-                .iter()
-                .map(|a| a.instance_id.clone())
-                .collect(),
-        ),
-        "association-id" => Some(
-            x.association
-                .iter()
-                .map(|a| a.association_id.clone())
-                .collect(),
-        ),
+        "instance-id" => Some(x.association.iter().map(|a| a.instance_id.clone()).collect()),
+        "association-id" => Some(x.association.iter().map(|a| a.association_id.clone()).collect()),
         "domain" => Some(vec!["vpc".into()]),
         _ => tag_field(&x.tags, n),
     })?;
@@ -367,10 +311,7 @@ pub fn describe_vpcs(call: &mut Call) -> Out {
     call.ctx.gate()?;
     let ids = call.args.strs("vpc-ids");
     let fs = filters::parse(call.args.get("filters"))?;
-    let r = call
-        .world
-        .region(call.ctx.region)
-        .ok_or_else(|| CliError::usage("region"))?;
+    let r = call.world.region(call.ctx.region).ok_or_else(|| CliError::usage("region"))?;
     if let Some(bad) = ids.iter().find(|id| !r.vpcs.contains_key(*id)) {
         return Err(CliError::from(Ec2Error::new(
             crate::ec2::ErrorKind::NotFound,
@@ -379,11 +320,7 @@ pub fn describe_vpcs(call: &mut Call) -> Out {
             format!("The vpc ID '{bad}' does not exist"),
         )));
     }
-    let vpcs: Vec<_> = r
-        .vpcs
-        .values()
-        .filter(|v| ids.is_empty() || ids.contains(&v.id))
-        .collect();
+    let vpcs: Vec<_> = r.vpcs.values().filter(|v| ids.is_empty() || ids.contains(&v.id)).collect();
     let vpcs = filters::apply(vpcs, &fs, |v, n| match n {
         "vpc-id" => Some(vec![v.id.clone()]),
         "is-default" => Some(vec![v.is_default.to_string()]),
@@ -405,10 +342,7 @@ pub fn describe_subnets(call: &mut Call) -> Out {
     let ids = call.args.strs("subnet-ids");
     let fs = filters::parse(call.args.get("filters"))?;
     let region = call.ctx.region;
-    let r = call
-        .world
-        .region(region)
-        .ok_or_else(|| CliError::usage("region"))?;
+    let r = call.world.region(region).ok_or_else(|| CliError::usage("region"))?;
     if let Some(bad) = ids.iter().find(|id| !r.subnets.contains_key(*id)) {
         return Err(CliError::from(Ec2Error::new(
             crate::ec2::ErrorKind::NotFound,
@@ -417,11 +351,7 @@ pub fn describe_subnets(call: &mut Call) -> Out {
             format!("The subnet ID '{bad}' does not exist"),
         )));
     }
-    let subs: Vec<_> = r
-        .subnets
-        .values()
-        .filter(|s| ids.is_empty() || ids.contains(&s.id))
-        .collect();
+    let subs: Vec<_> = r.subnets.values().filter(|s| ids.is_empty() || ids.contains(&s.id)).collect();
     let subs = filters::apply(subs, &fs, |s, n| match n {
         "subnet-id" => Some(vec![s.id.clone()]),
         "vpc-id" => Some(vec![s.vpc_id.clone()]),
@@ -442,10 +372,7 @@ pub fn describe_subnets(call: &mut Call) -> Out {
 pub fn describe_availability_zones(call: &mut Call) -> Out {
     call.ctx.gate()?;
     let region = call.ctx.region;
-    let r = call
-        .world
-        .region(region)
-        .ok_or_else(|| CliError::usage("region"))?;
+    let r = call.world.region(region).ok_or_else(|| CliError::usage("region"))?;
     let names = call.args.strs("zone-names");
     let list: Vec<Value> = r
         .subnets

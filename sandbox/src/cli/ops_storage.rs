@@ -71,38 +71,24 @@ pub fn describe_volumes(call: &mut Call) -> Out {
     }
     call.ctx.gate()?;
     let fs = filters::parse(call.args.get("filters"))?;
-    let r = call
-        .world
-        .region(call.ctx.region)
-        .ok_or_else(|| CliError::usage("region"))?;
-    let vols: Vec<&Volume> = r
-        .volumes
-        .values()
-        .filter(|v| ids.is_empty() || ids.contains(&v.id))
-        .collect();
+    let r = call.world.region(call.ctx.region).ok_or_else(|| CliError::usage("region"))?;
+    let vols: Vec<&Volume> = r.volumes.values().filter(|v| ids.is_empty() || ids.contains(&v.id)).collect();
     let vols = filters::apply(vols, &fs, |v, n| match n {
         "volume-id" => Some(vec![v.id.clone()]),
         "status" => Some(vec![v.state.clone()]),
         "availability-zone" => Some(vec![v.availability_zone.clone()]),
         "size" => Some(vec![v.size.to_string()]),
         "volume-type" => Some(vec![v.volume_type.clone()]),
-        "attachment.instance-id" => {
-            Some(v.attachment.iter().map(|a| a.instance_id.clone()).collect())
-        }
+        "attachment.instance-id" => Some(v.attachment.iter().map(|a| a.instance_id.clone()).collect()),
         "attachment.device" => Some(v.attachment.iter().map(|a| a.device.clone()).collect()),
         "attachment.status" => Some(v.attachment.iter().map(|a| a.state.clone()).collect()),
-        "attachment.delete-on-termination" => Some(
-            v.attachment
-                .iter()
-                .map(|a| a.delete_on_termination.to_string())
-                .collect(),
-        ),
+        "attachment.delete-on-termination" => {
+            Some(v.attachment.iter().map(|a| a.delete_on_termination.to_string()).collect())
+        }
         "snapshot-id" => Some(vec![v.snapshot_id.clone()]),
         _ => tag_field(&v.tags, n),
     })?;
-    Ok(Some(
-        json!({"Volumes": vols.into_iter().map(volume_json).collect::<Vec<_>>()}),
-    ))
+    Ok(Some(json!({"Volumes": vols.into_iter().map(volume_json).collect::<Vec<_>>()})))
 }
 
 fn attachment_out(call: &Call, volume_id: &str) -> Option<Value> {
@@ -127,8 +113,7 @@ pub fn attach_volume(call: &mut Call) -> Out {
 
 pub fn detach_volume(call: &mut Call) -> Out {
     let vol = call.args.str("volume-id").unwrap_or_default().to_string();
-    call.world
-        .detach_volume(&call.ctx, &vol, call.args.flag("force").unwrap_or(false))?;
+    call.world.detach_volume(&call.ctx, &vol, call.args.flag("force").unwrap_or(false))?;
     Ok(attachment_out(call, &vol))
 }
 
@@ -141,10 +126,7 @@ fn modification_json(v: &Volume) -> Option<Value> {
     o.insert("TargetVolumeType".into(), json!(m.target_type));
     o.insert("OriginalSize".into(), json!(m.original_size));
     o.insert("OriginalVolumeType".into(), json!(m.original_type));
-    o.insert(
-        "Progress".into(),
-        json!(if m.state == "completed" { 100 } else { 0 }),
-    );
+    o.insert("Progress".into(), json!(if m.state == "completed" { 100 } else { 0 }));
     o.insert("StartTime".into(), json!(iso8601(m.start_time)));
     Some(Value::Object(o))
 }
@@ -160,10 +142,7 @@ pub fn modify_volume(call: &mut Call) -> Out {
         a.str("volume-type"),
         a.int("iops").map(|i| i.max(0) as u32),
     )?;
-    let m = call
-        .world
-        .volume(call.ctx.region, &vol)
-        .and_then(modification_json);
+    let m = call.world.volume(call.ctx.region, &vol).and_then(modification_json);
     Ok(m.map(|m| json!({"VolumeModification": m})))
 }
 
@@ -172,10 +151,7 @@ pub fn describe_volumes_modifications(call: &mut Call) -> Out {
     for id in &ids {
         call.world.check_volume_id(call.ctx.region, id)?;
     }
-    let r = call
-        .world
-        .region(call.ctx.region)
-        .ok_or_else(|| CliError::usage("region"))?;
+    let r = call.world.region(call.ctx.region).ok_or_else(|| CliError::usage("region"))?;
     let list: Vec<Value> = r
         .volumes
         .values()
@@ -186,8 +162,7 @@ pub fn describe_volumes_modifications(call: &mut Call) -> Out {
 }
 
 pub fn delete_volume(call: &mut Call) -> Out {
-    call.world
-        .delete_volume(&call.ctx, call.args.str("volume-id").unwrap_or_default())?;
+    call.world.delete_volume(&call.ctx, call.args.str("volume-id").unwrap_or_default())?;
     Ok(None)
 }
 
@@ -216,10 +191,7 @@ pub fn create_snapshot(call: &mut Call) -> Out {
         a.str("description"),
         tags,
     )?;
-    let r = call
-        .world
-        .region(call.ctx.region)
-        .ok_or_else(|| CliError::usage("region"))?;
+    let r = call.world.region(call.ctx.region).ok_or_else(|| CliError::usage("region"))?;
     Ok(r.snapshots.get(&id).map(|s| {
         json!({"Tags": super::render::tags(&s.tags), "SnapshotId": s.id, "VolumeId": s.volume_id, "State": s.state, "StartTime": iso8601(s.start_time), "Progress": s.progress(), "OwnerId": s.owner_id, "Description": s.description, "VolumeSize": s.volume_size, "Encrypted": s.encrypted})
     }))
@@ -229,10 +201,7 @@ pub fn describe_snapshots(call: &mut Call) -> Out {
     let ids = call.args.strs("snapshot-ids");
     call.ctx.gate()?;
     let fs = filters::parse(call.args.get("filters"))?;
-    let r = call
-        .world
-        .region(call.ctx.region)
-        .ok_or_else(|| CliError::usage("region"))?;
+    let r = call.world.region(call.ctx.region).ok_or_else(|| CliError::usage("region"))?;
     if let Some(bad) = ids.iter().find(|id| !r.snapshots.contains_key(*id)) {
         return Err(CliError::from(Ec2Error::new(
             ErrorKind::NotFound,
@@ -241,11 +210,8 @@ pub fn describe_snapshots(call: &mut Call) -> Out {
             format!("The snapshot '{bad}' does not exist."),
         )));
     }
-    let snaps: Vec<&Snapshot> = r
-        .snapshots
-        .values()
-        .filter(|s| ids.is_empty() || ids.contains(&s.id))
-        .collect();
+    let snaps: Vec<&Snapshot> =
+        r.snapshots.values().filter(|s| ids.is_empty() || ids.contains(&s.id)).collect();
     let snaps = filters::apply(snaps, &fs, |s, n| match n {
         "snapshot-id" => Some(vec![s.id.clone()]),
         "volume-id" => Some(vec![s.volume_id.clone()]),
@@ -254,13 +220,10 @@ pub fn describe_snapshots(call: &mut Call) -> Out {
         "description" => Some(vec![s.description.clone()]),
         _ => tag_field(&s.tags, n),
     })?;
-    Ok(Some(
-        json!({"Snapshots": snaps.into_iter().map(snapshot_json).collect::<Vec<_>>()}),
-    ))
+    Ok(Some(json!({"Snapshots": snaps.into_iter().map(snapshot_json).collect::<Vec<_>>()})))
 }
 
 pub fn delete_snapshot(call: &mut Call) -> Out {
-    call.world
-        .delete_snapshot(&call.ctx, call.args.str("snapshot-id").unwrap_or_default())?;
+    call.world.delete_snapshot(&call.ctx, call.args.str("snapshot-id").unwrap_or_default())?;
     Ok(None)
 }

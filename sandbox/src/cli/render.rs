@@ -12,11 +12,7 @@ use crate::ec2::{ACCOUNT_ID, World};
 
 /// `[{"Key":…,"Value":…}]`.
 pub fn tags(tags: &[Tag]) -> Value {
-    Value::Array(
-        tags.iter()
-            .map(|t| json!({"Key": t.key, "Value": t.value}))
-            .collect(),
-    )
+    Value::Array(tags.iter().map(|t| json!({"Key": t.key, "Value": t.value})).collect())
 }
 
 /// Inserts `Tags` only when there are some (as describe calls do).
@@ -35,10 +31,7 @@ fn group_names(world: &World, inst: &Instance) -> Vec<Value> {
     inst.security_group_ids
         .iter()
         .map(|g| {
-            let name = world
-                .security_group(&inst.region, g)
-                .map(|s| s.name.clone())
-                .unwrap_or_default();
+            let name = world.security_group(&inst.region, g).map(|s| s.name.clone()).unwrap_or_default();
             json!({"GroupId": g, "GroupName": name})
         })
         .collect()
@@ -68,10 +61,7 @@ pub fn instance(world: &World, i: &Instance) -> Value {
     m.insert("EnaSupport".into(), json!(true));
     m.insert("Hypervisor".into(), json!("xen"));
     if let Some(p) = &i.iam_instance_profile {
-        m.insert(
-            "IamInstanceProfile".into(),
-            json!({"Arn": p.arn, "Id": p.id}),
-        );
+        m.insert("IamInstanceProfile".into(), json!({"Arn": p.arn, "Id": p.id}));
     }
     if i.spot_request_id.is_some() {
         m.insert("InstanceLifecycle".into(), json!("spot"));
@@ -124,31 +114,15 @@ pub fn instance(world: &World, i: &Instance) -> Value {
         m.insert("SpotInstanceRequestId".into(), json!(s));
     }
     if let Some(r) = &i.state_reason {
-        m.insert(
-            "StateReason".into(),
-            json!({"Code": r.code, "Message": r.message}),
-        );
+        m.insert("StateReason".into(), json!({"Code": r.code, "Message": r.message}));
     }
     put_tags(&mut m, &i.tags);
     m.insert("VirtualizationType".into(), json!("hvm"));
     let vcpus = crate::ec2::catalog::instance_type(&i.instance_type).map_or(1, |t| t.vcpus);
-    let threads = if vcpus > 1 && i.architecture == "x86_64" {
-        2
-    } else {
-        1
-    };
-    m.insert(
-        "CpuOptions".into(),
-        json!({"CoreCount": vcpus / threads, "ThreadsPerCore": threads}),
-    );
-    m.insert(
-        "CapacityReservationSpecification".into(),
-        json!({"CapacityReservationPreference": "open"}),
-    );
-    m.insert(
-        "HibernationOptions".into(),
-        json!({"Configured": i.hibernation_configured}),
-    );
+    let threads = if vcpus > 1 && i.architecture == "x86_64" { 2 } else { 1 };
+    m.insert("CpuOptions".into(), json!({"CoreCount": vcpus / threads, "ThreadsPerCore": threads}));
+    m.insert("CapacityReservationSpecification".into(), json!({"CapacityReservationPreference": "open"}));
+    m.insert("HibernationOptions".into(), json!({"Configured": i.hibernation_configured}));
     let mo = &i.metadata_options;
     let mo_state = if fresh { "pending" } else { mo.state() };
     m.insert(
@@ -158,30 +132,14 @@ pub fn instance(world: &World, i: &Instance) -> Value {
     m.insert("EnclaveOptions".into(), json!({"Enabled": false}));
     let image = world.image(&i.region, &i.image_id);
     let windows = i.platform_windows;
-    m.insert(
-        "PlatformDetails".into(),
-        json!(if windows { "Windows" } else { "Linux/UNIX" }),
-    );
-    m.insert(
-        "UsageOperation".into(),
-        json!(image.map_or("RunInstances", |im| im.usage_operation())),
-    );
-    m.insert(
-        "UsageOperationUpdateTime".into(),
-        json!(iso8601(i.launch_time)),
-    );
+    m.insert("PlatformDetails".into(), json!(if windows { "Windows" } else { "Linux/UNIX" }));
+    m.insert("UsageOperation".into(), json!(image.map_or("RunInstances", |im| im.usage_operation())));
+    m.insert("UsageOperationUpdateTime".into(), json!(iso8601(i.launch_time)));
     m.insert("PrivateDnsNameOptions".into(), json!({"HostnameType": "ip-name", "EnableResourceNameDnsARecord": false, "EnableResourceNameDnsAAAARecord": false}));
-    m.insert(
-        "MaintenanceOptions".into(),
-        json!({"AutoRecovery": "default"}),
-    );
+    m.insert("MaintenanceOptions".into(), json!({"AutoRecovery": "default"}));
     m.insert(
         "CurrentInstanceBootMode".into(),
-        json!(if i.architecture == "arm64" {
-            "uefi"
-        } else {
-            "legacy-bios"
-        }),
+        json!(if i.architecture == "arm64" { "uefi" } else { "legacy-bios" }),
     );
     m.insert("Operator".into(), json!({"Managed": false}));
     m.insert("InstanceId".into(), json!(i.id));
@@ -189,26 +147,17 @@ pub fn instance(world: &World, i: &Instance) -> Value {
     m.insert("State".into(), state(i.state));
     m.insert("PrivateDnsName".into(), json!(i.private_dns_name()));
     m.insert("PublicDnsName".into(), json!(i.public_dns_name()));
-    m.insert(
-        "StateTransitionReason".into(),
-        json!(i.state_transition_reason),
-    );
+    m.insert("StateTransitionReason".into(), json!(i.state_transition_reason));
     if let Some(k) = &i.key_name {
         m.insert("KeyName".into(), json!(k));
     }
     m.insert("AmiLaunchIndex".into(), json!(i.ami_launch_index));
     m.insert("ProductCodes".into(), json!([]));
     m.insert("InstanceType".into(), json!(i.instance_type));
-    m.insert(
-        "LaunchTime".into(),
-        json!(iso8601(i.last_boot.unwrap_or(i.launch_time))),
-    );
+    m.insert("LaunchTime".into(), json!(iso8601(i.launch_time)));
     let mut placement = Map::new();
     placement.insert("AvailabilityZone".into(), json!(i.availability_zone));
-    placement.insert(
-        "GroupName".into(),
-        json!(i.placement_group.clone().unwrap_or_default()),
-    );
+    placement.insert("GroupName".into(), json!(i.placement_group.clone().unwrap_or_default()));
     if let Some(p) = i.partition_number {
         placement.insert("PartitionNumber".into(), json!(p));
     }
@@ -268,10 +217,7 @@ pub fn sg_rule(region: &str, group: &SecurityGroup, rule: &SgRule, egress: bool)
             m.insert("PrefixListId".into(), json!(c));
         }
         Peer::Group(g) => {
-            m.insert(
-                "ReferencedGroupInfo".into(),
-                json!({"GroupId": g, "UserId": group.owner_id}),
-            );
+            m.insert("ReferencedGroupInfo".into(), json!({"GroupId": g, "UserId": group.owner_id}));
         }
     }
     if let Some(d) = &rule.description {
@@ -279,41 +225,22 @@ pub fn sg_rule(region: &str, group: &SecurityGroup, rule: &SgRule, egress: bool)
     }
     m.insert(
         "SecurityGroupRuleArn".into(),
-        json!(format!(
-            "arn:aws:ec2:{region}:{}:security-group-rule/{}",
-            group.owner_id, rule.rule_id
-        )),
+        json!(format!("arn:aws:ec2:{region}:{}:security-group-rule/{}", group.owner_id, rule.rule_id)),
     );
     Value::Object(m)
 }
 
+/// One `IpPermissions` entry being built: protocol, ports, then groups, IPv4, IPv6, prefix lists.
+type PermissionGroup = (String, i32, i32, Vec<Value>, Vec<Value>, Vec<Value>, Vec<Value>);
+
 /// `IpPermissions` entries, grouping rules with the same protocol and ports.
 pub fn ip_permissions(rules: &[SgRule], owner: &str) -> Value {
-    let mut out: Vec<(
-        String,
-        i32,
-        i32,
-        Vec<Value>,
-        Vec<Value>,
-        Vec<Value>,
-        Vec<Value>,
-    )> = Vec::new();
+    let mut out: Vec<PermissionGroup> = Vec::new();
     for r in rules {
-        let idx = match out
-            .iter()
-            .position(|o| o.0 == r.protocol && o.1 == r.from_port && o.2 == r.to_port)
-        {
+        let idx = match out.iter().position(|o| o.0 == r.protocol && o.1 == r.from_port && o.2 == r.to_port) {
             Some(i) => i,
             None => {
-                out.push((
-                    r.protocol.clone(),
-                    r.from_port,
-                    r.to_port,
-                    vec![],
-                    vec![],
-                    vec![],
-                    vec![],
-                ));
+                out.push((r.protocol.clone(), r.from_port, r.to_port, vec![], vec![], vec![], vec![]));
                 out.len() - 1
             }
         };
@@ -329,18 +256,11 @@ pub fn ip_permissions(rules: &[SgRule], owner: &str) -> Value {
                 ("UserId".to_string(), json!(owner)),
                 ("GroupId".to_string(), json!(g)),
             ]))),
-            Peer::Cidr4(c) => entry.4.push(with_desc(Map::from_iter([(
-                "CidrIp".to_string(),
-                json!(c),
-            )]))),
-            Peer::Cidr6(c) => entry.5.push(with_desc(Map::from_iter([(
-                "CidrIpv6".to_string(),
-                json!(c),
-            )]))),
-            Peer::PrefixList(c) => entry.6.push(with_desc(Map::from_iter([(
-                "PrefixListId".to_string(),
-                json!(c),
-            )]))),
+            Peer::Cidr4(c) => entry.4.push(with_desc(Map::from_iter([("CidrIp".to_string(), json!(c))]))),
+            Peer::Cidr6(c) => entry.5.push(with_desc(Map::from_iter([("CidrIpv6".to_string(), json!(c))]))),
+            Peer::PrefixList(c) => {
+                entry.6.push(with_desc(Map::from_iter([("PrefixListId".to_string(), json!(c))])))
+            }
         }
     }
     Value::Array(
@@ -366,25 +286,16 @@ pub fn ip_permissions(rules: &[SgRule], owner: &str) -> Value {
 pub fn security_group(region: &str, g: &SecurityGroup) -> Value {
     let mut m = Map::new();
     m.insert("GroupId".into(), json!(g.id));
-    m.insert(
-        "IpPermissionsEgress".into(),
-        ip_permissions(&g.egress, &g.owner_id),
-    );
+    m.insert("IpPermissionsEgress".into(), ip_permissions(&g.egress, &g.owner_id));
     put_tags(&mut m, &g.tags);
     m.insert("VpcId".into(), json!(g.vpc_id));
     m.insert(
         "SecurityGroupArn".into(),
-        json!(format!(
-            "arn:aws:ec2:{region}:{}:security-group/{}",
-            g.owner_id, g.id
-        )),
+        json!(format!("arn:aws:ec2:{region}:{}:security-group/{}", g.owner_id, g.id)),
     );
     m.insert("OwnerId".into(), json!(g.owner_id));
     m.insert("GroupName".into(), json!(g.name));
     m.insert("Description".into(), json!(g.description));
-    m.insert(
-        "IpPermissions".into(),
-        ip_permissions(&g.ingress, &g.owner_id),
-    );
+    m.insert("IpPermissions".into(), ip_permissions(&g.ingress, &g.owner_id));
     Value::Object(m)
 }

@@ -29,11 +29,7 @@ struct Parser<'a> {
 
 /// Parses shorthand text into a JSON object.
 pub fn parse(text: &str) -> Result<Value, ShorthandError> {
-    let mut p = Parser {
-        input: text.as_bytes(),
-        text,
-        pos: 0,
-    };
+    let mut p = Parser { input: text.as_bytes(), text, pos: 0 };
     let v = p.keyvals(None)?;
     if p.pos < p.input.len() {
         return Err(p.error("EOF"));
@@ -49,17 +45,9 @@ impl Parser<'_> {
     fn error(&self, expected: &str) -> ShorthandError {
         let received = match self.peek() {
             None => "EOF".to_string(),
-            Some(_) => self.text[self.pos..]
-                .chars()
-                .next()
-                .map(String::from)
-                .unwrap_or_default(),
+            Some(_) => self.text[self.pos..].chars().next().map(String::from).unwrap_or_default(),
         };
-        ShorthandError {
-            expected: expected.to_string(),
-            received,
-            position: self.pos,
-        }
+        ShorthandError { expected: expected.to_string(), received, position: self.pos }
     }
 
     fn skip_ws(&mut self) {
@@ -112,9 +100,7 @@ impl Parser<'_> {
             if c == b'=' {
                 return i > self.pos;
             }
-            if matches!(c, b',' | b'[' | b']' | b'{' | b'}' | b'\'' | b'"')
-                || c.is_ascii_whitespace()
-            {
+            if matches!(c, b',' | b'[' | b']' | b'{' | b'}' | b'\'' | b'"') || c.is_ascii_whitespace() {
                 return false;
             }
             i += 1;
@@ -145,11 +131,7 @@ impl Parser<'_> {
             }
             items.push(self.scalar()?);
         }
-        Ok(if items.len() == 1 {
-            items.pop().unwrap_or(Value::Null)
-        } else {
-            Value::Array(items)
-        })
+        Ok(if items.len() == 1 { items.pop().unwrap_or(Value::Null) } else { Value::Array(items) })
     }
 
     fn list(&mut self) -> Result<Value, ShorthandError> {
@@ -214,9 +196,7 @@ impl Parser<'_> {
                     }
                     self.pos += 1;
                 }
-                Ok(Value::String(
-                    self.text[start..self.pos].trim_end().to_string(),
-                ))
+                Ok(Value::String(self.text[start..self.pos].trim_end().to_string()))
             }
         }
     }
@@ -229,10 +209,7 @@ mod tests {
 
     #[test]
     fn tags_and_filters() {
-        assert_eq!(
-            parse("Key=Name,Value=web").unwrap(),
-            json!({"Key": "Name", "Value": "web"})
-        );
+        assert_eq!(parse("Key=Name,Value=web").unwrap(), json!({"Key": "Name", "Value": "web"}));
         assert_eq!(
             parse("Name=instance-state-name,Values=running,stopped").unwrap(),
             json!({"Name": "instance-state-name", "Values": ["running", "stopped"]})

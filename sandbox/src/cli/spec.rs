@@ -63,18 +63,10 @@ impl std::fmt::Debug for OpSpec {
 }
 
 const fn p(name: &'static str, kind: Kind) -> ParamSpec {
-    ParamSpec {
-        name,
-        kind,
-        required: false,
-    }
+    ParamSpec { name, kind, required: false }
 }
 const fn r(name: &'static str, kind: Kind) -> ParamSpec {
-    ParamSpec {
-        name,
-        kind,
-        required: true,
-    }
+    ParamSpec { name, kind, required: true }
 }
 
 use Kind::{Blob, Bool, Int, List, Str, Struct, StructList};
@@ -115,23 +107,14 @@ pub const OPERATIONS: &[OpSpec] = &[
         "AssociateIamInstanceProfile",
         "Attaches an IAM instance profile to an instance.",
         ops_instances::associate_iam_instance_profile,
-        [
-            r("iam-instance-profile", Struct),
-            r("instance-id", Str),
-            DRY
-        ]
+        [r("iam-instance-profile", Struct), r("instance-id", Str), DRY]
     ),
     op!(
         "attach-volume",
         "AttachVolume",
         "Attaches an EBS volume to an instance.",
         ops_storage::attach_volume,
-        [
-            r("device", Str),
-            r("instance-id", Str),
-            r("volume-id", Str),
-            DRY
-        ]
+        [r("device", Str), r("instance-id", Str), r("volume-id", Str), DRY]
     ),
     op!(
         "authorize-security-group-egress",
@@ -277,12 +260,7 @@ pub const OPERATIONS: &[OpSpec] = &[
         "CreateSnapshot",
         "Creates a snapshot of an EBS volume.",
         ops_storage::create_snapshot,
-        [
-            r("volume-id", Str),
-            p("description", Str),
-            p("tag-specifications", StructList),
-            DRY
-        ]
+        [r("volume-id", Str), p("description", Str), p("tag-specifications", StructList), DRY]
     ),
     op!(
         "create-tags",
@@ -320,11 +298,7 @@ pub const OPERATIONS: &[OpSpec] = &[
         "DeleteLaunchTemplate",
         "Deletes a launch template.",
         ops_misc::delete_launch_template,
-        [
-            p("launch-template-id", Str),
-            p("launch-template-name", Str),
-            DRY
-        ]
+        [p("launch-template-id", Str), p("launch-template-name", Str), DRY]
     ),
     op!(
         "delete-placement-group",
@@ -366,35 +340,21 @@ pub const OPERATIONS: &[OpSpec] = &[
         "DeregisterImage",
         "Deregisters an AMI.",
         ops_images::deregister_image,
-        [
-            r("image-id", Str),
-            p("delete-associated-snapshots", Bool),
-            DRY
-        ]
+        [r("image-id", Str), p("delete-associated-snapshots", Bool), DRY]
     ),
     op!(
         "describe-addresses",
         "DescribeAddresses",
         "Describes Elastic IP addresses.",
         ops_network::describe_addresses,
-        [
-            p("allocation-ids", List),
-            p("public-ips", List),
-            FILTERS,
-            DRY
-        ]
+        [p("allocation-ids", List), p("public-ips", List), FILTERS, DRY]
     ),
     op!(
         "describe-availability-zones",
         "DescribeAvailabilityZones",
         "Describes the region's Availability Zones.",
         ops_network::describe_availability_zones,
-        [
-            p("zone-names", List),
-            p("all-availability-zones", Bool),
-            FILTERS,
-            DRY
-        ]
+        [p("zone-names", List), p("all-availability-zones", Bool), FILTERS, DRY]
     ),
     op!(
         "describe-iam-instance-profile-associations",
@@ -429,12 +389,7 @@ pub const OPERATIONS: &[OpSpec] = &[
         "DescribeInstanceStatus",
         "Describes status checks of instances.",
         ops_instances::describe_instance_status,
-        [
-            p("instance-ids", List),
-            p("include-all-instances", Bool),
-            FILTERS,
-            DRY
-        ]
+        [p("instance-ids", List), p("include-all-instances", Bool), FILTERS, DRY]
     ),
     op!(
         "describe-instance-types",
@@ -455,37 +410,21 @@ pub const OPERATIONS: &[OpSpec] = &[
         "DescribeKeyPairs",
         "Describes key pairs.",
         ops_images::describe_key_pairs,
-        [
-            p("key-names", List),
-            p("key-pair-ids", List),
-            p("include-public-key", Bool),
-            FILTERS,
-            DRY
-        ]
+        [p("key-names", List), p("key-pair-ids", List), p("include-public-key", Bool), FILTERS, DRY]
     ),
     op!(
         "describe-launch-template-versions",
         "DescribeLaunchTemplateVersions",
         "Describes versions of a launch template.",
         ops_misc::describe_launch_template_versions,
-        [
-            p("launch-template-id", Str),
-            p("launch-template-name", Str),
-            p("versions", List),
-            DRY
-        ]
+        [p("launch-template-id", Str), p("launch-template-name", Str), p("versions", List), DRY]
     ),
     op!(
         "describe-launch-templates",
         "DescribeLaunchTemplates",
         "Describes launch templates.",
         ops_misc::describe_launch_templates,
-        [
-            p("launch-template-ids", List),
-            p("launch-template-names", List),
-            FILTERS,
-            DRY
-        ]
+        [p("launch-template-ids", List), p("launch-template-names", List), FILTERS, DRY]
     ),
     op!(
         "describe-placement-groups",
@@ -499,12 +438,7 @@ pub const OPERATIONS: &[OpSpec] = &[
         "DescribeRegions",
         "Describes the regions.",
         ops_network::describe_regions,
-        [
-            p("region-names", List),
-            p("all-regions", Bool),
-            FILTERS,
-            DRY
-        ]
+        [p("region-names", List), p("all-regions", Bool), FILTERS, DRY]
     ),
     op!(
         "describe-security-groups",
@@ -534,13 +468,7 @@ pub const OPERATIONS: &[OpSpec] = &[
         ops_network::describe_subnets,
         [p("subnet-ids", List), FILTERS, DRY]
     ),
-    op!(
-        "describe-tags",
-        "DescribeTags",
-        "Describes tags.",
-        ops_misc::describe_tags,
-        [FILTERS, DRY]
-    ),
+    op!("describe-tags", "DescribeTags", "Describes tags.", ops_misc::describe_tags, [FILTERS, DRY]),
     op!(
         "describe-volumes",
         "DescribeVolumes",
@@ -567,13 +495,7 @@ pub const OPERATIONS: &[OpSpec] = &[
         "DetachVolume",
         "Detaches an EBS volume.",
         ops_storage::detach_volume,
-        [
-            r("volume-id", Str),
-            p("instance-id", Str),
-            p("device", Str),
-            p("force", Bool),
-            DRY
-        ]
+        [r("volume-id", Str), p("instance-id", Str), p("device", Str), p("force", Bool), DRY]
     ),
     op!(
         "disassociate-address",
@@ -601,12 +523,7 @@ pub const OPERATIONS: &[OpSpec] = &[
         "ImportKeyPair",
         "Imports a public key.",
         ops_images::import_key_pair,
-        [
-            r("key-name", Str),
-            r("public-key-material", Blob),
-            p("tag-specifications", StructList),
-            DRY
-        ]
+        [r("key-name", Str), r("public-key-material", Blob), p("tag-specifications", StructList), DRY]
     ),
     op!(
         "modify-instance-attribute",
@@ -648,12 +565,7 @@ pub const OPERATIONS: &[OpSpec] = &[
         "ModifyLaunchTemplate",
         "Sets a launch template's default version.",
         ops_misc::modify_launch_template,
-        [
-            p("launch-template-id", Str),
-            p("launch-template-name", Str),
-            p("default-version", Str),
-            DRY
-        ]
+        [p("launch-template-id", Str), p("launch-template-name", Str), p("default-version", Str), DRY]
     ),
     op!(
         "modify-volume",
@@ -781,12 +693,7 @@ pub const OPERATIONS: &[OpSpec] = &[
         "StopInstances",
         "Stops instances.",
         ops_instances::stop_instances,
-        [
-            r("instance-ids", List),
-            p("hibernate", Bool),
-            p("force", Bool),
-            DRY
-        ]
+        [r("instance-ids", List), p("hibernate", Bool), p("force", Bool), DRY]
     ),
     op!(
         "terminate-instances",

@@ -55,15 +55,54 @@ pub fn split_words(line: &str) -> Option<Vec<String>> {
     Some(words)
 }
 
+/// Replaces `$NAME` and `${NAME}` outside single quotes with captured values.
+fn substitute(line: &str, vars: &[(String, String)]) -> String {
+    let mut out = String::new();
+    let mut in_single = false;
+    let chars: Vec<char> = line.chars().collect();
+    let mut i = 0;
+    while i < chars.len() {
+        let c = chars[i];
+        if c == '\'' {
+            in_single = !in_single;
+        }
+        if c == '$' && !in_single {
+            let braced = chars.get(i + 1) == Some(&'{');
+            let start = if braced { i + 2 } else { i + 1 };
+            let mut end = start;
+            while end < chars.len() && (chars[end].is_ascii_alphanumeric() || chars[end] == '_') {
+                end += 1;
+            }
+            let name: String = chars[start.min(end)..end].iter().collect();
+            if let Some((_, v)) = vars.iter().find(|(n, _)| !name.is_empty() && *n == name) {
+                out.push_str(v);
+                i = if braced { end + 1 } else { end };
+                continue;
+            }
+        }
+        out.push(c);
+        i += 1;
+    }
+    out
+}
+
+/// `NAME=$(command)`: the variable name and the inner command.
+fn capture(line: &str) -> Option<(&str, &str)> {
+    let (name, rest) = line.split_once("=$(")?;
+    let inner = rest.strip_suffix(')')?;
+    let valid = !name.is_empty() && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_');
+    valid.then_some((name, inner))
+}
+
 /// Runs `script` on a world seeded with `seed` and renders every line as `$ line`, its stdout,
-/// `[stderr]` lines and a non-zero exit code.
+/// `[stderr]` lines and a non-zero exit code. `NAME=$(aws …)` captures a command's trimmed
+/// stdout into `$NAME` for later lines.
 pub fn run_script(script: &str, seed: u64, region: &str) -> String {
     let mut world = World::new(seed);
-    let env = CliEnv {
-        default_region: region.to_string(),
-    };
+    let env = CliEnv { default_region: region.to_string() };
     let mut now = SimTime::ZERO;
     let mut out = String::new();
+    let mut vars: Vec<(String, String)> = Vec::new();
     for line in script.lines() {
         let trimmed = line.trim();
         if let Some(rest) = trimmed.strip_prefix("# advance") {
@@ -78,11 +117,13 @@ pub fn run_script(script: &str, seed: u64, region: &str) -> String {
             continue;
         }
         out.push_str(&format!("$ {trimmed}\n"));
-        let result = match split_words(trimmed) {
-            None => crate::CommandOutput::fail(
-                "bash: unexpected EOF while looking for matching quote\n",
-                2,
-            ),
+        let expanded = substitute(trimmed, &vars);
+        let (target, command) = match capture(&expanded) {
+            Some((name, inner)) => (Some(name.to_string()), inner.to_string()),
+            None => (None, expanded),
+        };
+        let result = match split_words(&command) {
+            None => crate::CommandOutput::fail("bash: unexpected EOF while looking for matching quote\n", 2),
             Some(words) if words.first().is_some_and(|w| w == "aws") => {
                 run(&mut world, &words[1..], &env, now)
             }
@@ -94,6 +135,19 @@ pub fn run_script(script: &str, seed: u64, region: &str) -> String {
                 127,
             ),
         };
+        if let Some(name) = target {
+            let value = result.stdout.trim().to_string();
+            out.push_str(&format!("[{name}={value}]\n"));
+            vars.retain(|(n, _)| *n != name);
+            vars.push((name, value));
+            for l in result.stderr.lines() {
+                out.push_str(&format!("[stderr] {l}\n"));
+            }
+            if result.exit_code != 0 {
+                out.push_str(&format!("[exit {}]\n", result.exit_code));
+            }
+            continue;
+        }
         out.push_str(&result.stdout);
         if !result.stdout.is_empty() && !result.stdout.ends_with('\n') {
             out.push('\n');

@@ -157,18 +157,12 @@ use VcpuBucket::{G, P, Standard as S};
 /// Every instance type the sandbox knows, smallest family first.
 pub const INSTANCE_TYPES: &[InstanceTypeInfo] = &[
     t("t2.nano", 1, 512, "x86_64", 0.0058, S),
-    InstanceTypeInfo {
-        free_tier: true,
-        ..t("t2.micro", 1, 1024, "x86_64", 0.0116, S)
-    },
+    InstanceTypeInfo { free_tier: true, ..t("t2.micro", 1, 1024, "x86_64", 0.0116, S) },
     t("t2.small", 1, 2048, "x86_64", 0.023, S),
     t("t2.medium", 2, 4096, "x86_64", 0.0464, S),
     t("t2.large", 2, 8192, "x86_64", 0.0928, S),
     t("t3.nano", 2, 512, "x86_64", 0.0052, S),
-    InstanceTypeInfo {
-        free_tier: true,
-        ..t("t3.micro", 2, 1024, "x86_64", 0.0104, S)
-    },
+    InstanceTypeInfo { free_tier: true, ..t("t3.micro", 2, 1024, "x86_64", 0.0104, S) },
     t("t3.small", 2, 2048, "x86_64", 0.0208, S),
     t("t3.medium", 2, 4096, "x86_64", 0.0416, S),
     t("t3.large", 2, 8192, "x86_64", 0.0832, S),

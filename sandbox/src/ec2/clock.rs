@@ -29,14 +29,7 @@ pub fn civil(t: SimTime) -> (i64, u32, u32, u32, u32, u32) {
     let d = (doy - (153 * mp + 2) / 5 + 1) as u32;
     let m = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
     let y = if m <= 2 { y + 1 } else { y };
-    (
-        y,
-        m,
-        d,
-        (rem / 3600) as u32,
-        ((rem % 3600) / 60) as u32,
-        (rem % 60) as u32,
-    )
+    (y, m, d, (rem / 3600) as u32, ((rem % 3600) / 60) as u32, (rem % 60) as u32)
 }
 
 /// `2026-01-05T09:00:00+00:00`: how AWS CLI v2 prints timestamps (`cli_timestamp_format=iso8601`).
@@ -71,9 +64,6 @@ mod tests {
     fn epoch_renders() {
         assert_eq!(iso8601(SimTime::ZERO), "2026-01-05T09:00:00+00:00");
         assert_eq!(gmt(SimTime::from_secs(3661)), "2026-01-05 10:01:01 GMT");
-        assert_eq!(
-            zulu(SimTime::from_secs(86_400 * 30)),
-            "2026-02-04T09:00:00Z"
-        );
+        assert_eq!(zulu(SimTime::from_secs(86_400 * 30)), "2026-02-04T09:00:00Z");
     }
 }

@@ -43,18 +43,8 @@ pub struct Ec2Error {
 }
 
 impl Ec2Error {
-    pub fn new(
-        kind: ErrorKind,
-        code: &str,
-        input: impl Into<String>,
-        message: impl Into<String>,
-    ) -> Self {
-        Ec2Error {
-            kind,
-            code: code.to_string(),
-            message: message.into(),
-            input: input.into(),
-        }
+    pub fn new(kind: ErrorKind, code: &str, input: impl Into<String>, message: impl Into<String>) -> Self {
+        Ec2Error { kind, code: code.to_string(), message: message.into(), input: input.into() }
     }
 
     /// `DryRunOperation`: the request would have succeeded.
@@ -69,31 +59,17 @@ impl Ec2Error {
 
     /// `InvalidParameterValue` with `message`.
     pub fn invalid_value(input: impl Into<String>, message: impl Into<String>) -> Self {
-        Ec2Error::new(
-            ErrorKind::InvalidParameter,
-            "InvalidParameterValue",
-            input,
-            message,
-        )
+        Ec2Error::new(ErrorKind::InvalidParameter, "InvalidParameterValue", input, message)
     }
 
     /// `MissingParameter` with `message`.
     pub fn missing(param: &str, message: impl Into<String>) -> Self {
-        Ec2Error::new(
-            ErrorKind::MissingParameter,
-            "MissingParameter",
-            param,
-            message,
-        )
+        Ec2Error::new(ErrorKind::MissingParameter, "MissingParameter", param, message)
     }
 
     /// The HTTP status AWS answers with.
     pub fn http_status(&self) -> u16 {
-        if self.kind == ErrorKind::DryRun {
-            412
-        } else {
-            400
-        }
+        if self.kind == ErrorKind::DryRun { 412 } else { 400 }
     }
 }
 

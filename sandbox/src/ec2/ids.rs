@@ -11,9 +11,7 @@ pub struct IdGen {
 
 impl IdGen {
     pub fn new(seed: u64) -> Self {
-        IdGen {
-            state: seed ^ 0x5EED_EC2_1AB5_u64,
-        }
+        IdGen { state: seed ^ 0x05EE_DEC2_1AB5_u64 }
     }
 
     /// The next 64 random bits.
@@ -52,9 +50,7 @@ pub fn is_well_formed(id: &str, prefix: &str) -> bool {
         return false;
     };
     (rest.len() == 8 || rest.len() == 17)
-        && rest
-            .bytes()
-            .all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b))
+        && rest.bytes().all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b))
 }
 
 #[cfg(test)]

@@ -47,27 +47,16 @@ pub struct Image {
 impl Image {
     /// Root volume size in GiB.
     pub fn root_size(&self) -> u32 {
-        self.devices
-            .iter()
-            .find(|d| d.device_name == self.root_device_name)
-            .map_or(8, |d| d.volume_size)
+        self.devices.iter().find(|d| d.device_name == self.root_device_name).map_or(8, |d| d.volume_size)
     }
 
     /// `PlatformDetails`.
     pub fn platform_details(&self) -> &'static str {
-        if self.platform_windows {
-            "Windows"
-        } else {
-            "Linux/UNIX"
-        }
+        if self.platform_windows { "Windows" } else { "Linux/UNIX" }
     }
 
     /// `UsageOperation`.
     pub fn usage_operation(&self) -> &'static str {
-        if self.platform_windows {
-            "RunInstances:0002"
-        } else {
-            "RunInstances"
-        }
+        if self.platform_windows { "RunInstances:0002" } else { "RunInstances" }
     }
 }

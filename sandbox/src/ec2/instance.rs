@@ -88,11 +88,7 @@ impl MetadataOptions {
 
     /// `pending` while a change is propagating, else `applied`.
     pub fn state(&self) -> &'static str {
-        if self.pending_until.is_some() {
-            "pending"
-        } else {
-            "applied"
-        }
+        if self.pending_until.is_some() { "pending" } else { "applied" }
     }
 
     pub fn tokens_required(&self) -> bool {

@@ -37,11 +37,7 @@ pub struct GeneratedKey {
 }
 
 fn colon_hex(bytes: &[u8]) -> String {
-    bytes
-        .iter()
-        .map(|b| format!("{b:02x}"))
-        .collect::<Vec<_>>()
-        .join(":")
+    bytes.iter().map(|b| format!("{b:02x}")).collect::<Vec<_>>().join(":")
 }
 
 fn pem(label: &str, der: &[u8]) -> String {
@@ -76,9 +72,7 @@ pub fn generate(key_type: &str, ids: &mut IdGen) -> GeneratedKey {
             fingerprint: B64.encode(Sha256::digest(&blob)),
         }
     } else {
-        let mut der = vec![
-            0x30, 0x82, 0x04, 0xa4, 0x02, 0x01, 0x00, 0x02, 0x82, 0x01, 0x01, 0x00,
-        ];
+        let mut der = vec![0x30, 0x82, 0x04, 0xa4, 0x02, 0x01, 0x00, 0x02, 0x82, 0x01, 0x01, 0x00];
         der.extend_from_slice(&ids.bytes(1192 - 12));
         let mut blob = Vec::new();
         ssh_string(&mut blob, b"ssh-rsa");
@@ -129,11 +123,7 @@ pub fn parse_public_key(text: &str) -> Option<(String, String, String)> {
     let line = format!("{algo} {data}");
     match algo {
         "ssh-rsa" => Some(("rsa".to_string(), colon_hex(&Md5::digest(&blob)), line)),
-        "ssh-ed25519" => Some((
-            "ed25519".to_string(),
-            B64.encode(Sha256::digest(&blob)),
-            line,
-        )),
+        "ssh-ed25519" => Some(("ed25519".to_string(), B64.encode(Sha256::digest(&blob)), line)),
         _ => None,
     }
 }
@@ -145,15 +135,9 @@ mod tests {
     #[test]
     fn rsa_fingerprint_is_59_chars_and_recomputable() {
         let k = generate("rsa", &mut IdGen::new(3));
-        assert!(
-            k.private_pem
-                .starts_with("-----BEGIN RSA PRIVATE KEY-----\nMIIEpAIBAAKCAQEA")
-        );
+        assert!(k.private_pem.starts_with("-----BEGIN RSA PRIVATE KEY-----\nMIIEpAIBAAKCAQEA"));
         assert_eq!(k.fingerprint.len(), 59);
-        assert_eq!(
-            private_key_fingerprint(&k.private_pem),
-            Some(k.fingerprint.clone())
-        );
+        assert_eq!(private_key_fingerprint(&k.private_pem), Some(k.fingerprint.clone()));
         let (ty, _, _) = parse_public_key(&k.public_key).unwrap();
         assert_eq!(ty, "rsa");
     }
@@ -161,10 +145,7 @@ mod tests {
     #[test]
     fn ed25519_round_trips() {
         let k = generate("ed25519", &mut IdGen::new(3));
-        assert_eq!(
-            private_key_fingerprint(&k.private_pem),
-            Some(k.fingerprint.clone())
-        );
+        assert_eq!(private_key_fingerprint(&k.private_pem), Some(k.fingerprint.clone()));
         assert_eq!(parse_public_key(&k.public_key).unwrap().1, k.fingerprint);
     }
 }

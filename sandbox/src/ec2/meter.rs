@@ -32,11 +32,7 @@ pub struct Meter {
 impl Meter {
     /// A meter charging `usd_per_hour` from `now` on.
     pub fn starting(now: SimTime, usd_per_hour: f64) -> Self {
-        Meter {
-            accrued_usd: 0.0,
-            usd_per_hour,
-            since: now,
-        }
+        Meter { accrued_usd: 0.0, usd_per_hour, since: now }
     }
 
     /// Changes the rate at `now`, keeping what was accrued before.

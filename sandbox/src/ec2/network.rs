@@ -43,11 +43,7 @@ impl Subnet {
 
     /// True when `ip` lies inside this subnet.
     pub fn contains(&self, ip: u32) -> bool {
-        let mask = if self.cidr.1 == 0 {
-            0
-        } else {
-            u32::MAX << (32 - u32::from(self.cidr.1))
-        };
+        let mask = if self.cidr.1 == 0 { 0 } else { u32::MAX << (32 - u32::from(self.cidr.1)) };
         ip & mask == self.cidr.0 & mask
     }
 

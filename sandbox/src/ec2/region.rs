@@ -120,12 +120,7 @@ impl RegionState {
                         device_name: c.root_device_name.to_string(),
                         snapshot_id: snap,
                         volume_size: c.root_size_gib,
-                        volume_type: if c.name.starts_with("amzn2") {
-                            "gp2"
-                        } else {
-                            "gp3"
-                        }
-                        .to_string(),
+                        volume_type: if c.name.starts_with("amzn2") { "gp2" } else { "gp3" }.to_string(),
                         delete_on_termination: true,
                     }],
                     tags: Vec::new(),
@@ -165,23 +160,17 @@ impl RegionState {
 
     /// The default security group of `vpc_id`.
     pub fn default_security_group(&self, vpc_id: &str) -> Option<&SecurityGroup> {
-        self.security_groups
-            .values()
-            .find(|g| g.vpc_id == vpc_id && g.is_default())
+        self.security_groups.values().find(|g| g.vpc_id == vpc_id && g.is_default())
     }
 
     /// The default subnet of availability zone `az`.
     pub fn default_subnet_in(&self, az: &str) -> Option<&Subnet> {
-        self.subnets
-            .values()
-            .find(|s| s.default_for_az && s.availability_zone == az)
+        self.subnets.values().find(|s| s.default_for_az && s.availability_zone == az)
     }
 
     /// The security group called `name` in `vpc_id`.
     pub fn security_group_by_name(&self, vpc_id: &str, name: &str) -> Option<&SecurityGroup> {
-        self.security_groups
-            .values()
-            .find(|g| g.vpc_id == vpc_id && g.name == name)
+        self.security_groups.values().find(|g| g.vpc_id == vpc_id && g.name == name)
     }
 }
 

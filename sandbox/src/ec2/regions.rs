@@ -11,51 +11,15 @@ pub struct RegionInfo {
 
 /// Every region the sandbox simulates.
 pub const REGIONS: &[RegionInfo] = &[
-    RegionInfo {
-        name: "us-east-1",
-        az_letters: "abcdef",
-        az_id_prefix: "use1",
-    },
-    RegionInfo {
-        name: "us-east-2",
-        az_letters: "abc",
-        az_id_prefix: "use2",
-    },
-    RegionInfo {
-        name: "us-west-1",
-        az_letters: "bc",
-        az_id_prefix: "usw1",
-    },
-    RegionInfo {
-        name: "us-west-2",
-        az_letters: "abcd",
-        az_id_prefix: "usw2",
-    },
-    RegionInfo {
-        name: "eu-west-1",
-        az_letters: "abc",
-        az_id_prefix: "euw1",
-    },
-    RegionInfo {
-        name: "eu-central-1",
-        az_letters: "abc",
-        az_id_prefix: "euc1",
-    },
-    RegionInfo {
-        name: "ap-south-1",
-        az_letters: "abc",
-        az_id_prefix: "aps1",
-    },
-    RegionInfo {
-        name: "ap-southeast-1",
-        az_letters: "abc",
-        az_id_prefix: "apse1",
-    },
-    RegionInfo {
-        name: "ap-northeast-1",
-        az_letters: "acd",
-        az_id_prefix: "apne1",
-    },
+    RegionInfo { name: "us-east-1", az_letters: "abcdef", az_id_prefix: "use1" },
+    RegionInfo { name: "us-east-2", az_letters: "abc", az_id_prefix: "use2" },
+    RegionInfo { name: "us-west-1", az_letters: "bc", az_id_prefix: "usw1" },
+    RegionInfo { name: "us-west-2", az_letters: "abcd", az_id_prefix: "usw2" },
+    RegionInfo { name: "eu-west-1", az_letters: "abc", az_id_prefix: "euw1" },
+    RegionInfo { name: "eu-central-1", az_letters: "abc", az_id_prefix: "euc1" },
+    RegionInfo { name: "ap-south-1", az_letters: "abc", az_id_prefix: "aps1" },
+    RegionInfo { name: "ap-southeast-1", az_letters: "abc", az_id_prefix: "apse1" },
+    RegionInfo { name: "ap-northeast-1", az_letters: "acd", az_id_prefix: "apne1" },
 ];
 
 /// The region called `name`, if simulated.
@@ -135,18 +99,9 @@ mod tests {
     #[test]
     fn dns_formats() {
         let ip = parse_ip("54.1.2.3").unwrap();
-        assert_eq!(
-            public_dns_name("us-east-1", ip),
-            "ec2-54-1-2-3.compute-1.amazonaws.com"
-        );
-        assert_eq!(
-            public_dns_name("eu-west-1", ip),
-            "ec2-54-1-2-3.eu-west-1.compute.amazonaws.com"
-        );
-        assert_eq!(
-            private_dns_name("eu-west-1", ip),
-            "ip-54-1-2-3.eu-west-1.compute.internal"
-        );
+        assert_eq!(public_dns_name("us-east-1", ip), "ec2-54-1-2-3.compute-1.amazonaws.com");
+        assert_eq!(public_dns_name("eu-west-1", ip), "ec2-54-1-2-3.eu-west-1.compute.amazonaws.com");
+        assert_eq!(private_dns_name("eu-west-1", ip), "ip-54-1-2-3.eu-west-1.compute.internal");
         assert_eq!(parse_cidr("0.0.0.0/0"), Some((0, 0)));
         assert_eq!(parse_cidr("1.2.3.4/33"), None);
     }

@@ -45,15 +45,10 @@ impl SgRule {
         }
         match &self.peer {
             Peer::Cidr4(cidr) => {
-                let (Some((net, len)), Some(ip)) = (parse_cidr(cidr), source_ip.and_then(parse_ip))
-                else {
+                let (Some((net, len)), Some(ip)) = (parse_cidr(cidr), source_ip.and_then(parse_ip)) else {
                     return false;
                 };
-                let mask = if len == 0 {
-                    0
-                } else {
-                    u32::MAX << (32 - u32::from(len))
-                };
+                let mask = if len == 0 { 0 } else { u32::MAX << (32 - u32::from(len)) };
                 ip & mask == net & mask
             }
             Peer::Group(g) => source_groups.iter().any(|s| s == g),
@@ -83,8 +78,6 @@ impl SecurityGroup {
 
     /// True when some ingress rule admits TCP `port` from `source_ip`.
     pub fn admits_tcp(&self, port: u16, source_ip: Option<&str>, source_groups: &[String]) -> bool {
-        self.ingress
-            .iter()
-            .any(|r| r.admits_tcp(port, source_ip, source_groups))
+        self.ingress.iter().any(|r| r.admits_tcp(port, source_ip, source_groups))
     }
 }

@@ -11,10 +11,7 @@ pub struct Tag {
 pub fn set_tag(tags: &mut Vec<Tag>, key: &str, value: &str) {
     match tags.iter_mut().find(|t| t.key == key) {
         Some(t) => t.value = value.to_string(),
-        None => tags.push(Tag {
-            key: key.to_string(),
-            value: value.to_string(),
-        }),
+        None => tags.push(Tag { key: key.to_string(), value: value.to_string() }),
     }
 }
 

@@ -13,18 +13,14 @@ impl World {
             DueKind::Instance => self.finish_instance_transition(due.region, &due.id, at),
             DueKind::Purge => self.purge_instance(due.region, &due.id, at),
             DueKind::Metadata => {
-                if let Some(i) = self
-                    .region_mut(due.region)
-                    .and_then(|r| r.instances.get_mut(&due.id))
+                if let Some(i) = self.region_mut(due.region).and_then(|r| r.instances.get_mut(&due.id))
                     && i.metadata_options.pending_until == Some(at)
                 {
                     i.metadata_options.pending_until = None;
                 }
             }
             DueKind::Volume => {
-                if let Some(v) = self
-                    .region_mut(due.region)
-                    .and_then(|r| r.volumes.get_mut(&due.id))
+                if let Some(v) = self.region_mut(due.region).and_then(|r| r.volumes.get_mut(&due.id))
                     && v.state_due == Some(at)
                 {
                     v.state_due = None;
@@ -32,10 +28,7 @@ impl World {
                 }
             }
             DueKind::Attachment => {
-                if let Some(v) = self
-                    .region_mut(due.region)
-                    .and_then(|r| r.volumes.get_mut(&due.id))
-                {
+                if let Some(v) = self.region_mut(due.region).and_then(|r| r.volumes.get_mut(&due.id)) {
                     let Some(a) = v.attachment.as_mut() else {
                         return;
                     };
@@ -63,9 +56,7 @@ impl World {
                 }
             }
             DueKind::Snapshot => {
-                if let Some(s) = self
-                    .region_mut(due.region)
-                    .and_then(|r| r.snapshots.get_mut(&due.id))
+                if let Some(s) = self.region_mut(due.region).and_then(|r| r.snapshots.get_mut(&due.id))
                     && s.state_due == Some(at)
                 {
                     s.state_due = None;
@@ -73,9 +64,7 @@ impl World {
                 }
             }
             DueKind::Image => {
-                if let Some(i) = self
-                    .region_mut(due.region)
-                    .and_then(|r| r.images.get_mut(&due.id))
+                if let Some(i) = self.region_mut(due.region).and_then(|r| r.images.get_mut(&due.id))
                     && i.state_due == Some(at)
                 {
                     i.state_due = None;
@@ -97,15 +86,11 @@ impl World {
         }
         match inst.state {
             InstanceState::Pending => {
-                let needs_ip = inst.assign_public_ip
-                    && inst.auto_public_ip.is_none()
-                    && inst.elastic_ip.is_none();
+                let needs_ip =
+                    inst.assign_public_ip && inst.auto_public_ip.is_none() && inst.elastic_ip.is_none();
                 let price = instance_type(&inst.instance_type).map_or(0.0, |t| t.hourly_usd);
                 let ip = needs_ip.then(|| self.allocate_public_ip());
-                let Some(inst) = self
-                    .region_mut(region)
-                    .and_then(|r| r.instances.get_mut(id))
-                else {
+                let Some(inst) = self.region_mut(region).and_then(|r| r.instances.get_mut(id)) else {
                     return;
                 };
                 inst.state = InstanceState::Running;
@@ -120,10 +105,7 @@ impl World {
                 }
             }
             InstanceState::Stopping => {
-                let Some(inst) = self
-                    .region_mut(region)
-                    .and_then(|r| r.instances.get_mut(id))
-                else {
+                let Some(inst) = self.region_mut(region).and_then(|r| r.instances.get_mut(id)) else {
                     return;
                 };
                 inst.state = InstanceState::Stopped;
@@ -131,12 +113,7 @@ impl World {
             }
             InstanceState::ShuttingDown => {
                 self.strip_terminated(region, id, at);
-                self.schedule(
-                    at.plus_secs(TERMINATED_VISIBLE_SECS),
-                    DueKind::Purge,
-                    region,
-                    id,
-                );
+                self.schedule(at.plus_secs(TERMINATED_VISIBLE_SECS), DueKind::Purge, region, id);
             }
             _ => {}
         }
@@ -191,9 +168,7 @@ impl World {
         let Some(r) = self.region_mut(region) else {
             return;
         };
-        if r.instances
-            .get(id)
-            .is_some_and(|i| i.state == InstanceState::Terminated)
+        if r.instances.get(id).is_some_and(|i| i.state == InstanceState::Terminated)
             && let Some(inst) = r.instances.shift_remove(id)
         {
             r.settled_usd += inst.compute_meter.total(at) + inst.ipv4_meter.total(at);

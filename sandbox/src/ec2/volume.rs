@@ -88,10 +88,6 @@ pub struct Snapshot {
 impl Snapshot {
     /// `Progress` as the API prints it.
     pub fn progress(&self) -> &'static str {
-        if self.state == "completed" {
-            "100%"
-        } else {
-            ""
-        }
+        if self.state == "completed" { "100%" } else { "" }
     }
 }

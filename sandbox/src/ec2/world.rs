@@ -68,10 +68,7 @@ impl World {
     /// A fresh account: default VPCs everywhere, nothing launched.
     pub fn new(seed: u64) -> Self {
         let mut ids = IdGen::new(seed);
-        let regions = REGIONS
-            .iter()
-            .map(|info| RegionState::new(info, ACCOUNT_ID, &mut ids))
-            .collect();
+        let regions = REGIONS.iter().map(|info| RegionState::new(info, ACCOUNT_ID, &mut ids)).collect();
         let mut world = World {
             seed,
             ids,
@@ -138,11 +135,7 @@ impl World {
     }
 
     /// The security group `id` in `region`.
-    pub fn security_group(
-        &self,
-        region: &str,
-        id: &str,
-    ) -> Option<&super::security_group::SecurityGroup> {
+    pub fn security_group(&self, region: &str, id: &str) -> Option<&super::security_group::SecurityGroup> {
         self.region(region)?.security_groups.get(id)
     }
 
@@ -167,11 +160,7 @@ impl World {
         region
             .volumes
             .values()
-            .filter(|v| {
-                v.attachment
-                    .as_ref()
-                    .is_some_and(|a| a.instance_id == instance_id)
-            })
+            .filter(|v| v.attachment.as_ref().is_some_and(|a| a.instance_id == instance_id))
             .collect()
     }
 
@@ -181,8 +170,7 @@ impl World {
             return false;
         };
         inst.security_group_ids.iter().any(|g| {
-            self.security_group(&inst.region, g)
-                .is_some_and(|sg| sg.admits_tcp(port, source_ip, &[]))
+            self.security_group(&inst.region, g).is_some_and(|sg| sg.admits_tcp(port, source_ip, &[]))
         })
     }
 
@@ -197,33 +185,21 @@ impl World {
     }
 
     /// Creates (or returns) an instance profile holding role `role`.
-    pub fn create_instance_profile_with_role(
-        &mut self,
-        name: &str,
-        role: Option<&str>,
-    ) -> &InstanceProfile {
+    pub fn create_instance_profile_with_role(&mut self, name: &str, role: Option<&str>) -> &InstanceProfile {
         let id = format!("AIPA{}", self.ids.resource_id("x")[3..].to_uppercase());
-        self.instance_profiles
-            .entry(name.to_string())
-            .or_insert_with(|| InstanceProfile {
-                name: name.to_string(),
-                id,
-                arn: format!("arn:aws:iam::{ACCOUNT_ID}:instance-profile/{name}"),
-                role_name: role.map(str::to_string),
-                create_time: SimTime::ZERO,
-            })
+        self.instance_profiles.entry(name.to_string()).or_insert_with(|| InstanceProfile {
+            name: name.to_string(),
+            id,
+            arn: format!("arn:aws:iam::{ACCOUNT_ID}:instance-profile/{name}"),
+            role_name: role.map(str::to_string),
+            create_time: SimTime::ZERO,
+        })
     }
 
     /// Queues a transition of `kind` for `id` in `region` at `at`.
     pub(crate) fn schedule(&mut self, at: SimTime, kind: DueKind, region: &'static str, id: &str) {
         self.seq += 1;
-        self.queue.push(Reverse(Due {
-            at,
-            seq: self.seq,
-            kind,
-            region,
-            id: id.to_string(),
-        }));
+        self.queue.push(Reverse(Due { at, seq: self.seq, kind, region, id: id.to_string() }));
     }
 
     /// Moves simulated time to `now`, applying every transition due by then in time order.

@@ -30,9 +30,7 @@ impl World {
             tags: Vec::new(),
             meter: Meter::starting(ctx.now, PUBLIC_IPV4_USD_PER_HOUR),
         };
-        self.region_mut_ref(ctx.region)?
-            .addresses
-            .insert(id.clone(), addr);
+        self.region_mut_ref(ctx.region)?.addresses.insert(id.clone(), addr);
         Ok(id)
     }
 
@@ -98,10 +96,7 @@ impl World {
         let Some(inst) = r.instances.get(instance_id) else {
             return Ok(String::new());
         };
-        if matches!(
-            inst.state,
-            InstanceState::ShuttingDown | InstanceState::Terminated
-        ) {
+        if matches!(inst.state, InstanceState::ShuttingDown | InstanceState::Terminated) {
             return Err(Ec2Error::new(
                 ErrorKind::IncorrectState,
                 "IncorrectInstanceState",
@@ -134,11 +129,7 @@ impl World {
             .region_ref(ctx.region)?
             .addresses
             .values()
-            .find(|a| {
-                a.association
-                    .as_ref()
-                    .is_some_and(|x| x.instance_id == instance_id)
-            })
+            .find(|a| a.association.as_ref().is_some_and(|x| x.instance_id == instance_id))
             .map(|a| a.allocation_id.clone());
         if let Some(other) = other {
             self.drop_association(ctx, &other, instance_id, now);
@@ -170,13 +161,7 @@ impl World {
     }
 
     /// Removes an association; a running instance that gets public IPs receives a new one.
-    fn drop_association(
-        &mut self,
-        ctx: &Ctx,
-        allocation_id: &str,
-        instance_id: &str,
-        now: crate::SimTime,
-    ) {
+    fn drop_association(&mut self, ctx: &Ctx, allocation_id: &str, instance_id: &str, now: crate::SimTime) {
         let fresh = self
             .instance(instance_id)
             .is_some_and(|i| i.state == InstanceState::Running && i.assign_public_ip);
@@ -208,11 +193,7 @@ impl World {
             (Some(id), _) => r
                 .addresses
                 .values()
-                .find(|a| {
-                    a.association
-                        .as_ref()
-                        .is_some_and(|x| x.association_id == id)
-                })
+                .find(|a| a.association.as_ref().is_some_and(|x| x.association_id == id))
                 .ok_or_else(|| {
                     Ec2Error::new(
                         ErrorKind::NotFound,
@@ -266,11 +247,8 @@ impl World {
         };
         let id = self.find_address(ctx, Some(id), None)?;
         ctx.gate()?;
-        if let Some(assoc) = self
-            .region_ref(ctx.region)?
-            .addresses
-            .get(&id)
-            .and_then(|a| a.association.clone())
+        if let Some(assoc) =
+            self.region_ref(ctx.region)?.addresses.get(&id).and_then(|a| a.association.clone())
         {
             self.drop_association(ctx, &id, &assoc.instance_id, ctx.now);
         }

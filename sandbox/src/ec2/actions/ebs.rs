@@ -2,9 +2,7 @@
 
 use super::super::error::{Ec2Error, Ec2Result, ErrorKind};
 use super::super::instance::{BlockDevice, InstanceState};
-use super::super::meter::{
-    HOURS_PER_MONTH, Meter, SNAPSHOT_USD_PER_GB_MONTH, volume_usd_per_gb_month,
-};
+use super::super::meter::{HOURS_PER_MONTH, Meter, SNAPSHOT_USD_PER_GB_MONTH, volume_usd_per_gb_month};
 use super::super::tags::Tag;
 use super::super::volume::{
     ATTACH_SECS, MODIFY_SECS, SNAPSHOT_PENDING_SECS, Snapshot, VOLUME_CREATING_SECS, Volume,
@@ -112,14 +110,9 @@ impl World {
             attachment: None,
             modification: None,
             tags,
-            meter: Meter::starting(
-                now,
-                f64::from(size) * volume_usd_per_gb_month(vtype) / HOURS_PER_MONTH,
-            ),
+            meter: Meter::starting(now, f64::from(size) * volume_usd_per_gb_month(vtype) / HOURS_PER_MONTH),
         };
-        self.region_mut_ref(ctx.region)?
-            .volumes
-            .insert(id.clone(), vol);
+        self.region_mut_ref(ctx.region)?.volumes.insert(id.clone(), vol);
         self.schedule(due, DueKind::Volume, ctx.region, &id);
         Ok(id)
     }
@@ -135,8 +128,7 @@ impl World {
         self.check_volume_id(ctx.region, volume_id)?;
         self.check_instance_ids(ctx.region, &[instance_id.to_string()])?;
         let r = self.region_ref(ctx.region)?;
-        let (Some(vol), Some(inst)) = (r.volumes.get(volume_id), r.instances.get(instance_id))
-        else {
+        let (Some(vol), Some(inst)) = (r.volumes.get(volume_id), r.instances.get(instance_id)) else {
             return Ok(());
         };
         if vol.availability_zone != inst.availability_zone {
@@ -154,10 +146,7 @@ impl World {
                 ErrorKind::IncorrectState,
                 "VolumeInUse",
                 volume_id,
-                format!(
-                    "{volume_id} is already attached to an instance ({})",
-                    a.instance_id
-                ),
+                format!("{volume_id} is already attached to an instance ({})", a.instance_id),
             ));
         }
         if vol.state != "available" {
@@ -208,10 +197,7 @@ impl World {
             });
         }
         if let Some(i) = r.instances.get_mut(instance_id) {
-            i.block_devices.push(BlockDevice {
-                device_name: device.into(),
-                volume_id: volume_id.into(),
-            });
+            i.block_devices.push(BlockDevice { device_name: device.into(), volume_id: volume_id.into() });
         }
         self.schedule(due, DueKind::Attachment, ctx.region, volume_id);
         Ok(())
@@ -239,21 +225,14 @@ impl World {
                 ErrorKind::IncorrectState,
                 "IncorrectState",
                 volume_id,
-                format!(
-                    "Unable to detach root volume '{volume_id}' from instance '{}'",
-                    att.instance_id
-                ),
+                format!("Unable to detach root volume '{volume_id}' from instance '{}'", att.instance_id),
             ));
         }
         let instance_id = att.instance_id.clone();
         ctx.gate()?;
         let due = ctx.now.plus_secs(ATTACH_SECS);
         let r = self.region_mut_ref(ctx.region)?;
-        if let Some(a) = r
-            .volumes
-            .get_mut(volume_id)
-            .and_then(|v| v.attachment.as_mut())
-        {
+        if let Some(a) = r.volumes.get_mut(volume_id).and_then(|v| v.attachment.as_mut()) {
             a.state = "detaching".into();
             a.due = Some(due);
         }
@@ -293,10 +272,7 @@ impl World {
         if new_size < vol.size {
             return Err(Ec2Error::invalid_value(
                 new_size.to_string(),
-                format!(
-                    "New size cannot be smaller than existing size ({}GiB).",
-                    vol.size
-                ),
+                format!("New size cannot be smaller than existing size ({}GiB).", vol.size),
             ));
         }
         match size_range(&new_type) {
@@ -309,9 +285,7 @@ impl World {
             Some((_, hi)) if new_size > hi => {
                 return Err(Ec2Error::invalid_value(
                     new_size.to_string(),
-                    format!(
-                        "Volume of {new_size}GiB is too large for {new_type}; maximum is {hi}GiB."
-                    ),
+                    format!("Volume of {new_size}GiB is too large for {new_type}; maximum is {hi}GiB."),
                 ));
             }
             _ => {}
@@ -334,10 +308,7 @@ impl World {
             v.volume_type = new_type.clone();
             v.iops = iops.or(default_iops(&new_type, new_size));
             v.throughput = (new_type == "gp3").then_some(125);
-            v.meter.set_rate(
-                now,
-                f64::from(new_size) * volume_usd_per_gb_month(&new_type) / HOURS_PER_MONTH,
-            );
+            v.meter.set_rate(now, f64::from(new_size) * volume_usd_per_gb_month(&new_type) / HOURS_PER_MONTH);
         }
         self.schedule(due, DueKind::VolumeModify, ctx.region, volume_id);
         Ok(())
@@ -352,10 +323,7 @@ impl World {
                 ErrorKind::IncorrectState,
                 "VolumeInUse",
                 volume_id,
-                format!(
-                    "Volume {volume_id} is currently attached to {}",
-                    a.instance_id
-                ),
+                format!("Volume {volume_id} is currently attached to {}", a.instance_id),
             ));
         }
         ctx.gate()?;
@@ -393,14 +361,9 @@ impl World {
             owner_id: ACCOUNT_ID.into(),
             encrypted: vol.encrypted,
             tags,
-            meter: Meter::starting(
-                now,
-                f64::from(vol.size) * SNAPSHOT_USD_PER_GB_MONTH / HOURS_PER_MONTH,
-            ),
+            meter: Meter::starting(now, f64::from(vol.size) * SNAPSHOT_USD_PER_GB_MONTH / HOURS_PER_MONTH),
         };
-        self.region_mut_ref(ctx.region)?
-            .snapshots
-            .insert(id.clone(), snap);
+        self.region_mut_ref(ctx.region)?.snapshots.insert(id.clone(), snap);
         self.schedule(due, DueKind::Snapshot, ctx.region, &id);
         Ok(id)
     }
@@ -416,17 +379,16 @@ impl World {
                 format!("The snapshot '{snapshot_id}' does not exist."),
             ));
         }
-        if let Some(img) = r.images.values().find(|i| {
-            i.deregistered_at.is_none() && i.devices.iter().any(|d| d.snapshot_id == snapshot_id)
-        }) {
+        if let Some(img) = r
+            .images
+            .values()
+            .find(|i| i.deregistered_at.is_none() && i.devices.iter().any(|d| d.snapshot_id == snapshot_id))
+        {
             return Err(Ec2Error::new(
                 ErrorKind::DependencyViolation,
                 "InvalidSnapshot.InUse",
                 snapshot_id,
-                format!(
-                    "The snapshot {snapshot_id} is currently in use by {}",
-                    img.id
-                ),
+                format!("The snapshot {snapshot_id} is currently in use by {}", img.id),
             ));
         }
         ctx.gate()?;

@@ -34,9 +34,7 @@ fn image_not_found(ids: &[String]) -> Ec2Error {
 
 fn valid_image_name(name: &str) -> bool {
     (3..=128).contains(&name.len())
-        && name
-            .chars()
-            .all(|c| c.is_ascii_alphanumeric() || "()[] ./-'@_".contains(c))
+        && name.chars().all(|c| c.is_ascii_alphanumeric() || "()[] ./-'@_".contains(c))
 }
 
 impl World {
@@ -67,11 +65,7 @@ impl World {
         }
         Ok(ids
             .iter()
-            .filter(|id| {
-                r.images
-                    .get(*id)
-                    .is_some_and(|i| i.deregistered_at.is_none())
-            })
+            .filter(|id| r.images.get(*id).is_some_and(|i| i.deregistered_at.is_none()))
             .cloned()
             .collect())
     }
@@ -124,11 +118,7 @@ impl World {
         let vols: Vec<_> = r
             .volumes
             .values()
-            .filter(|v| {
-                v.attachment
-                    .as_ref()
-                    .is_some_and(|a| a.instance_id == instance_id)
-            })
+            .filter(|v| v.attachment.as_ref().is_some_and(|a| a.instance_id == instance_id))
             .cloned()
             .collect();
         ctx.gate()?;
@@ -157,10 +147,7 @@ impl World {
                 owner_id: ACCOUNT_ID.into(),
                 encrypted: v.encrypted,
                 tags: Vec::new(),
-                meter: Meter::starting(
-                    now,
-                    f64::from(v.size) * SNAPSHOT_USD_PER_GB_MONTH / HOURS_PER_MONTH,
-                ),
+                meter: Meter::starting(now, f64::from(v.size) * SNAPSHOT_USD_PER_GB_MONTH / HOURS_PER_MONTH),
             });
         }
         let image = Image {
@@ -199,19 +186,9 @@ impl World {
             i.last_boot = Some(now);
         }
         for s in snap_ids {
-            self.schedule(
-                now.plus_secs(SNAPSHOT_PENDING_SECS),
-                DueKind::Snapshot,
-                region,
-                &s,
-            );
+            self.schedule(now.plus_secs(SNAPSHOT_PENDING_SECS), DueKind::Snapshot, region, &s);
         }
-        self.schedule(
-            now.plus_secs(IMAGE_PENDING_SECS),
-            DueKind::Image,
-            region,
-            &image_id,
-        );
+        self.schedule(now.plus_secs(IMAGE_PENDING_SECS), DueKind::Image, region, &image_id);
         Ok(image_id)
     }
 
@@ -226,10 +203,7 @@ impl World {
         copy_tags: bool,
     ) -> Ec2Result<String> {
         let Some(src_region) = self.region(source_region) else {
-            return Err(Ec2Error::invalid_value(
-                source_region,
-                format!("Invalid region: {source_region}"),
-            ));
+            return Err(Ec2Error::invalid_value(source_region, format!("Invalid region: {source_region}")));
         };
         if !is_well_formed(source_image_id, "ami") {
             return Err(Ec2Error::new(
@@ -239,11 +213,8 @@ impl World {
                 format!("Invalid id: \"{source_image_id}\" (expecting \"ami-...\")"),
             ));
         }
-        let Some(src) = src_region
-            .images
-            .get(source_image_id)
-            .filter(|i| i.deregistered_at.is_none())
-            .cloned()
+        let Some(src) =
+            src_region.images.get(source_image_id).filter(|i| i.deregistered_at.is_none()).cloned()
         else {
             return Err(image_not_found(&[source_image_id.to_string()]));
         };
@@ -279,11 +250,7 @@ impl World {
             state_due: Some(now.plus_secs(IMAGE_PENDING_SECS)),
             creation_date: super::super::clock::iso_millis(now),
             devices,
-            tags: if copy_tags {
-                src.tags.clone()
-            } else {
-                Vec::new()
-            },
+            tags: if copy_tags { src.tags.clone() } else { Vec::new() },
             source_instance_id: None,
             source_region: Some(source_region.to_string()),
             deregistered_at: None,
@@ -297,19 +264,9 @@ impl World {
         }
         r.images.insert(image_id.clone(), image);
         for s in snap_ids {
-            self.schedule(
-                now.plus_secs(SNAPSHOT_PENDING_SECS),
-                DueKind::Snapshot,
-                region,
-                &s,
-            );
+            self.schedule(now.plus_secs(SNAPSHOT_PENDING_SECS), DueKind::Snapshot, region, &s);
         }
-        self.schedule(
-            now.plus_secs(IMAGE_PENDING_SECS),
-            DueKind::Image,
-            region,
-            &image_id,
-        );
+        self.schedule(now.plus_secs(IMAGE_PENDING_SECS), DueKind::Image, region, &image_id);
         Ok(image_id)
     }
 

@@ -56,11 +56,9 @@ impl World {
         }
         match change {
             AttributeChange::InstanceType(t) => {
-                let (Some(new), Some(old)) = (
-                    instance_type(t),
-                    self.instance(id)
-                        .and_then(|i| instance_type(&i.instance_type)),
-                ) else {
+                let (Some(new), Some(old)) =
+                    (instance_type(t), self.instance(id).and_then(|i| instance_type(&i.instance_type)))
+                else {
                     return Err(Ec2Error::new(
                         ErrorKind::InvalidParameter,
                         "InvalidInstanceAttributeValue",
@@ -116,12 +114,7 @@ impl World {
     }
 
     /// `ModifyInstanceMetadataOptions`: unset options keep their value; the change is `pending`.
-    pub fn modify_metadata_options(
-        &mut self,
-        ctx: &Ctx,
-        id: &str,
-        req: &MetadataRequest,
-    ) -> Ec2Result<()> {
+    pub fn modify_metadata_options(&mut self, ctx: &Ctx, id: &str, req: &MetadataRequest) -> Ec2Result<()> {
         self.check_instance_ids(ctx.region, &[id.to_string()])?;
         let Some(inst) = self.instance(id) else {
             return Ok(());
@@ -160,20 +153,11 @@ impl World {
     }
 
     /// `AssociateIamInstanceProfile`: returns the association id.
-    pub fn associate_instance_profile(
-        &mut self,
-        ctx: &Ctx,
-        id: &str,
-        profile: &str,
-    ) -> Ec2Result<String> {
+    pub fn associate_instance_profile(&mut self, ctx: &Ctx, id: &str, profile: &str) -> Ec2Result<String> {
         self.check_instance_ids(ctx.region, &[id.to_string()])?;
         let name = profile.rsplit('/').next().unwrap_or(profile);
         let Some(p) = self.instance_profile(name).cloned() else {
-            let field = if profile.starts_with("arn:") {
-                "arn"
-            } else {
-                "name"
-            };
+            let field = if profile.starts_with("arn:") { "arn" } else { "name" };
             return Err(Ec2Error::invalid_value(
                 profile,
                 format!(
@@ -181,18 +165,12 @@ impl World {
                 ),
             ));
         };
-        if let Some(existing) = self
-            .instance(id)
-            .and_then(|i| i.iam_instance_profile.as_ref())
-        {
+        if let Some(existing) = self.instance(id).and_then(|i| i.iam_instance_profile.as_ref()) {
             return Err(Ec2Error::new(
                 ErrorKind::IncorrectState,
                 "IncorrectState",
                 id,
-                format!(
-                    "There is an existing association for instance {id} ({})",
-                    existing.association_id
-                ),
+                format!("There is an existing association for instance {id} ({})", existing.association_id),
             ));
         }
         ctx.gate()?;
@@ -215,11 +193,11 @@ impl World {
         association_id: &str,
     ) -> Ec2Result<(String, ProfileAttachment)> {
         let r = self.region_ref(ctx.region)?;
-        let Some(inst) = r.instances.values().find(|i| {
-            i.iam_instance_profile
-                .as_ref()
-                .is_some_and(|p| p.association_id == association_id)
-        }) else {
+        let Some(inst) = r
+            .instances
+            .values()
+            .find(|i| i.iam_instance_profile.as_ref().is_some_and(|p| p.association_id == association_id))
+        else {
             return Err(Ec2Error::new(
                 ErrorKind::NotFound,
                 "InvalidAssociationID.NotFound",
@@ -230,17 +208,9 @@ impl World {
         let id = inst.id.clone();
         ctx.gate()?;
         let r = self.region_mut_ref(ctx.region)?;
-        let att = r
-            .instances
-            .get_mut(&id)
-            .and_then(|i| i.iam_instance_profile.take());
+        let att = r.instances.get_mut(&id).and_then(|i| i.iam_instance_profile.take());
         att.map(|a| (id, a)).ok_or_else(|| {
-            Ec2Error::new(
-                ErrorKind::NotFound,
-                "InvalidAssociationID.NotFound",
-                association_id,
-                "gone",
-            )
+            Ec2Error::new(ErrorKind::NotFound, "InvalidAssociationID.NotFound", association_id, "gone")
         })
     }
 }

@@ -2,9 +2,7 @@
 
 use super::super::clock::gmt;
 use super::super::error::{Ec2Error, Ec2Result, ErrorKind};
-use super::super::instance::{
-    InstanceState, PENDING_SECS, SHUTTING_DOWN_SECS, STOPPING_SECS, StateReason,
-};
+use super::super::instance::{InstanceState, PENDING_SECS, SHUTTING_DOWN_SECS, STOPPING_SECS, StateReason};
 use super::super::world::{DueKind, World};
 use super::Ctx;
 
@@ -32,27 +30,18 @@ fn user_shutdown(now: crate::SimTime, hibernate: bool) -> (StateReason, String) 
 }
 
 impl World {
-    fn instance_states(
-        &self,
-        region: &str,
-        ids: &[String],
-    ) -> Ec2Result<Vec<(String, InstanceState)>> {
+    fn instance_states(&self, region: &str, ids: &[String]) -> Ec2Result<Vec<(String, InstanceState)>> {
         self.check_instance_ids(region, ids)?;
         let r = self.region_ref(region)?;
-        Ok(ids
-            .iter()
-            .filter_map(|id| r.instances.get(id).map(|i| (id.clone(), i.state)))
-            .collect())
+        Ok(ids.iter().filter_map(|id| r.instances.get(id).map(|i| (id.clone(), i.state))).collect())
     }
 
     /// `StartInstances`.
     pub fn start_instances(&mut self, ctx: &Ctx, ids: &[String]) -> Ec2Result<Vec<StateChange>> {
         let states = self.instance_states(ctx.region, ids)?;
         for (id, st) in &states {
-            if matches!(
-                st,
-                InstanceState::Stopping | InstanceState::ShuttingDown | InstanceState::Terminated
-            ) {
+            if matches!(st, InstanceState::Stopping | InstanceState::ShuttingDown | InstanceState::Terminated)
+            {
                 return Err(incorrect(
                     id,
                     format!("The instance '{id}' is not in a state from which it can be started."),
@@ -70,6 +59,7 @@ impl World {
                     i.state_due = Some(due);
                     i.state_reason = None;
                     i.state_transition_reason = String::new();
+                    i.launch_time = ctx.now;
                 }
                 self.schedule(due, DueKind::Instance, ctx.region, &id);
                 out.push((id, InstanceState::Pending, st));
@@ -97,9 +87,7 @@ impl World {
                 InstanceState::ShuttingDown | InstanceState::Terminated => {
                     return Err(incorrect(
                         id,
-                        format!(
-                            "This instance '{id}' is not in a state from which it can be stopped."
-                        ),
+                        format!("This instance '{id}' is not in a state from which it can be stopped."),
                     ));
                 }
                 InstanceState::Pending if inst.boot_count == 0 => {
@@ -113,9 +101,7 @@ impl World {
                 InstanceState::Pending => {
                     return Err(incorrect(
                         id,
-                        format!(
-                            "This instance '{id}' is not in a state from which it can be stopped."
-                        ),
+                        format!("This instance '{id}' is not in a state from which it can be stopped."),
                     ));
                 }
                 _ => {}
@@ -207,11 +193,7 @@ impl World {
     }
 
     /// `TerminateInstances`. Protected instances fail their whole AZ; other AZs still terminate.
-    pub fn terminate_instances(
-        &mut self,
-        ctx: &Ctx,
-        ids: &[String],
-    ) -> Ec2Result<Vec<StateChange>> {
+    pub fn terminate_instances(&mut self, ctx: &Ctx, ids: &[String]) -> Ec2Result<Vec<StateChange>> {
         let states = self.instance_states(ctx.region, ids)?;
         let r = self.region_ref(ctx.region)?;
         let mut blocked_azs = Vec::new();
@@ -220,10 +202,7 @@ impl World {
             let Some(inst) = r.instances.get(id) else {
                 continue;
             };
-            let live = !matches!(
-                inst.state,
-                InstanceState::ShuttingDown | InstanceState::Terminated
-            );
+            let live = !matches!(inst.state, InstanceState::ShuttingDown | InstanceState::Terminated);
             let attr = if inst.disable_api_termination {
                 Some("disableApiTermination")
             } else if inst.disable_api_stop {
@@ -246,10 +225,7 @@ impl World {
         ctx.gate()?;
         let mut out = Vec::new();
         for (id, st) in states {
-            let az = self
-                .instance(&id)
-                .map(|i| i.availability_zone.clone())
-                .unwrap_or_default();
+            let az = self.instance(&id).map(|i| i.availability_zone.clone()).unwrap_or_default();
             if blocked_azs.contains(&az) {
                 continue;
             }
@@ -257,9 +233,7 @@ impl World {
                 InstanceState::ShuttingDown | InstanceState::Terminated => out.push((id, st, st)),
                 _ => {
                     let due = ctx.now.plus_secs(SHUTTING_DOWN_SECS);
-                    if let Some(ip) =
-                        self.begin_shutdown(ctx, &id, InstanceState::ShuttingDown, due, false)
-                    {
+                    if let Some(ip) = self.begin_shutdown(ctx, &id, InstanceState::ShuttingDown, due, false) {
                         self.release_public_ip(ip);
                     }
                     out.push((id, InstanceState::ShuttingDown, st));
@@ -287,8 +261,7 @@ impl World {
         if inst.state != InstanceState::Running {
             return Ok(());
         }
-        let region =
-            super::super::regions::region_info(&inst.region).map_or("us-east-1", |r| r.name);
+        let region = super::super::regions::region_info(&inst.region).map_or("us-east-1", |r| r.name);
         let terminate = inst.shutdown_behavior == "terminate";
         let ctx = Ctx::new(region, now, false);
         let (to, secs) = if terminate {
@@ -299,10 +272,7 @@ impl World {
         if let Some(ip) = self.begin_shutdown(&ctx, instance_id, to, now.plus_secs(secs), false) {
             self.release_public_ip(ip);
         }
-        if let Some(i) = self
-            .region_mut(region)
-            .and_then(|r| r.instances.get_mut(instance_id))
-        {
+        if let Some(i) = self.region_mut(region).and_then(|r| r.instances.get_mut(instance_id)) {
             i.state_reason = Some(StateReason {
                 code: "Client.InstanceInitiatedShutdown".into(),
                 message: "Client.InstanceInitiatedShutdown: Instance initiated shutdown".into(),

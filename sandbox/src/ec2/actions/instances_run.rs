@@ -5,8 +5,7 @@ use super::super::error::{Ec2Error, Ec2Result, ErrorKind};
 use super::super::extras::{MAX_PARTITIONS, SPREAD_PER_AZ};
 use super::super::ids::is_well_formed;
 use super::super::instance::{
-    BlockDevice, Instance, InstanceState, MetadataOptions, PENDING_SECS, ProfileAttachment,
-    StateReason,
+    BlockDevice, Instance, InstanceState, MetadataOptions, PENDING_SECS, ProfileAttachment, StateReason,
 };
 use super::super::meter::{HOURS_PER_MONTH, Meter, volume_usd_per_gb_month};
 use super::super::region::TokenRecord;
@@ -79,30 +78,15 @@ impl MetadataRequest {
             match v {
                 Some(x) if !allowed.contains(&x.as_str()) => Err(Ec2Error::invalid_value(
                     x.clone(),
-                    format!(
-                        "The {param} value '{x}' is invalid. Valid values: {}.",
-                        allowed.join(", ")
-                    ),
+                    format!("The {param} value '{x}' is invalid. Valid values: {}.", allowed.join(", ")),
                 )),
                 _ => Ok(()),
             }
         }
         one_of(&self.http_tokens, "HttpTokens", &["optional", "required"])?;
-        one_of(
-            &self.http_endpoint,
-            "HttpEndpoint",
-            &["enabled", "disabled"],
-        )?;
-        one_of(
-            &self.http_protocol_ipv6,
-            "HttpProtocolIpv6",
-            &["enabled", "disabled"],
-        )?;
-        one_of(
-            &self.instance_metadata_tags,
-            "InstanceMetadataTags",
-            &["enabled", "disabled"],
-        )?;
+        one_of(&self.http_endpoint, "HttpEndpoint", &["enabled", "disabled"])?;
+        one_of(&self.http_protocol_ipv6, "HttpProtocolIpv6", &["enabled", "disabled"])?;
+        one_of(&self.instance_metadata_tags, "InstanceMetadataTags", &["enabled", "disabled"])?;
         if let Some(h) = self.http_put_response_hop_limit
             && !(1..=64).contains(&h)
         {
@@ -142,9 +126,10 @@ impl World {
     pub fn run_instances(&mut self, ctx: &Ctx, req: &RunRequest) -> Ec2Result<String> {
         let region = ctx.region;
         let r = self.region_ref(region)?;
-        let image_id = req.image_id.clone().ok_or_else(|| {
-            Ec2Error::missing("ImageId", "The request must contain the parameter ImageId")
-        })?;
+        let image_id = req
+            .image_id
+            .clone()
+            .ok_or_else(|| Ec2Error::missing("ImageId", "The request must contain the parameter ImageId"))?;
         if !is_well_formed(&image_id, "ami") {
             return Err(Ec2Error::new(
                 ErrorKind::Malformed,
@@ -172,10 +157,7 @@ impl World {
                 format!("Image {image_id} is not available (state: pending)"),
             ));
         }
-        let type_name = req
-            .instance_type
-            .clone()
-            .unwrap_or_else(|| "t2.micro".to_string());
+        let type_name = req.instance_type.clone().unwrap_or_else(|| "t2.micro".to_string());
         let Some(itype) = instance_type(&type_name) else {
             return Err(Ec2Error::invalid_value(
                 &type_name,
@@ -222,10 +204,7 @@ impl World {
         if let Some(ud) = &req.user_data
             && ud.len() > USER_DATA_LIMIT
         {
-            return Err(Ec2Error::invalid_value(
-                ud.len().to_string(),
-                "User data is limited to 16384 bytes",
-            ));
+            return Err(Ec2Error::invalid_value(ud.len().to_string(), "User data is limited to 16384 bytes"));
         }
         // Subnet and AZ.
         let subnet = match (&req.subnet_id, &req.availability_zone) {
@@ -251,19 +230,13 @@ impl World {
             (None, Some(az)) => match r.default_subnet_in(az) {
                 Some(s) => s.id.clone(),
                 None => {
-                    return Err(Ec2Error::invalid_value(
-                        az,
-                        format!("Invalid availability zone: [{az}]"),
-                    ));
+                    return Err(Ec2Error::invalid_value(az, format!("Invalid availability zone: [{az}]")));
                 }
             },
             (None, None) => {
                 let n = r.subnets.len().max(1) as u64;
                 let k = (self.ids.clone().next_u64() % n) as usize;
-                r.subnets
-                    .get_index(k)
-                    .map(|(id, _)| id.clone())
-                    .unwrap_or_default()
+                r.subnets.get_index(k).map(|(id, _)| id.clone()).unwrap_or_default()
             }
         };
         let Some(sub) = r.subnets.get(&subnet) else {
@@ -287,9 +260,7 @@ impl World {
                         ErrorKind::NotFound,
                         "InvalidGroup.NotFound",
                         name,
-                        format!(
-                            "The security group '{name}' does not exist in default VPC '{vpc_id}'"
-                        ),
+                        format!("The security group '{name}' does not exist in default VPC '{vpc_id}'"),
                     ));
                 }
             }
@@ -331,10 +302,7 @@ impl World {
                 .values()
                 .filter(|i| {
                     i.placement_group.as_deref() == Some(pg_name)
-                        && !matches!(
-                            i.state,
-                            InstanceState::Terminated | InstanceState::ShuttingDown
-                        )
+                        && !matches!(i.state, InstanceState::Terminated | InstanceState::ShuttingDown)
                 })
                 .collect();
             match pg.strategy.as_str() {
@@ -465,14 +433,8 @@ impl World {
             let id = self.ids.resource_id("i");
             let eni = self.ids.resource_id("eni");
             let mac_bytes = self.ids.bytes(5);
-            let mac = format!(
-                "0a:{}",
-                mac_bytes
-                    .iter()
-                    .map(|b| format!("{b:02x}"))
-                    .collect::<Vec<_>>()
-                    .join(":")
-            );
+            let mac =
+                format!("0a:{}", mac_bytes.iter().map(|b| format!("{b:02x}")).collect::<Vec<_>>().join(":"));
             let mut ids = self.ids.clone();
             let r = self.region_mut_ref(region)?;
             let Some(sub) = r.subnets.get_mut(&subnet) else {
@@ -486,9 +448,7 @@ impl World {
                     "There are not enough free addresses in subnet to satisfy the requested number of instances.",
                 ));
             };
-            let assign_public_ip = req
-                .associate_public_ip
-                .unwrap_or(sub.map_public_ip_on_launch);
+            let assign_public_ip = req.associate_public_ip.unwrap_or(sub.map_public_ip_on_launch);
             // Volumes: the image's devices overridden by the request, plus extra devices.
             let mut block_devices = Vec::new();
             let mut devices: Vec<(String, u32, String, bool, Option<u32>, String)> = image
@@ -523,12 +483,8 @@ impl World {
                     )),
                 }
             }
-            let volume_tags: Vec<Tag> = req
-                .tags
-                .iter()
-                .filter(|(t, _)| t == "volume")
-                .map(|(_, t)| t.clone())
-                .collect();
+            let volume_tags: Vec<Tag> =
+                req.tags.iter().filter(|(t, _)| t == "volume").map(|(_, t)| t.clone()).collect();
             for (device, size, vtype, dot, iops, snap) in devices {
                 let vol_id = ids.resource_id("vol");
                 r.volumes.insert(
@@ -561,10 +517,7 @@ impl World {
                         ),
                     },
                 );
-                block_devices.push(BlockDevice {
-                    device_name: device,
-                    volume_id: vol_id,
-                });
+                block_devices.push(BlockDevice { device_name: device, volume_id: vol_id });
             }
             let partition_number = match (&req.placement_group, req.partition_number) {
                 (Some(pg), None) => r
@@ -586,10 +539,7 @@ impl World {
                 key_name: req.key_name.clone(),
                 state: InstanceState::Pending,
                 state_due: Some(now.plus_secs(PENDING_SECS)),
-                state_reason: Some(StateReason {
-                    code: "pending".into(),
-                    message: "pending".into(),
-                }),
+                state_reason: Some(StateReason { code: "pending".into(), message: "pending".into() }),
                 state_transition_reason: String::new(),
                 launch_time: now,
                 availability_zone: az.clone(),
@@ -608,20 +558,12 @@ impl World {
                     association_id: ids.resource_id("iip-assoc"),
                     role_name: p.role_name.clone(),
                 }),
-                tags: req
-                    .tags
-                    .iter()
-                    .filter(|(t, _)| t == "instance")
-                    .map(|(_, t)| t.clone())
-                    .collect(),
+                tags: req.tags.iter().filter(|(t, _)| t == "instance").map(|(_, t)| t.clone()).collect(),
                 metadata_options: metadata.clone(),
                 user_data: req.user_data.clone(),
                 disable_api_termination: req.disable_api_termination.unwrap_or(false),
                 disable_api_stop: req.disable_api_stop.unwrap_or(false),
-                shutdown_behavior: req
-                    .shutdown_behavior
-                    .clone()
-                    .unwrap_or_else(|| "stop".into()),
+                shutdown_behavior: req.shutdown_behavior.clone().unwrap_or_else(|| "stop".into()),
                 monitoring_enabled: req.monitoring.unwrap_or(false),
                 ebs_optimized: req.ebs_optimized.unwrap_or(false),
                 source_dest_check: true,
@@ -649,10 +591,7 @@ impl World {
             let r = self.region_mut_ref(region)?;
             r.client_tokens.insert(
                 token.clone(),
-                TokenRecord {
-                    reservation_id: reservation_id.clone(),
-                    request_digest: digest,
-                },
+                TokenRecord { reservation_id: reservation_id.clone(), request_digest: digest },
             );
         }
         Ok(reservation_id)

@@ -10,7 +10,7 @@ use super::Ctx;
 pub const KEY_PAIR_LIMIT: usize = 5000;
 
 impl World {
-    fn check_new_key_name(&self, ctx: &Ctx, name: &str, import: bool) -> Ec2Result<()> {
+    fn check_new_key_name(&self, ctx: &Ctx, name: &str) -> Ec2Result<()> {
         if name.is_empty() || name.len() > 255 || !name.is_ascii() {
             return Err(Ec2Error::invalid_value(
                 name,
@@ -19,17 +19,8 @@ impl World {
         }
         let r = self.region_ref(ctx.region)?;
         if r.key_pairs.contains_key(name) {
-            let msg = if import {
-                format!("The keypair '{name}' already exists.")
-            } else {
-                format!("The keypair '{name}' already exists.")
-            };
-            return Err(Ec2Error::new(
-                ErrorKind::Duplicate,
-                "InvalidKeyPair.Duplicate",
-                name,
-                msg,
-            ));
+            let msg = format!("The keypair '{name}' already exists.");
+            return Err(Ec2Error::new(ErrorKind::Duplicate, "InvalidKeyPair.Duplicate", name, msg));
         }
         if r.key_pairs.len() >= KEY_PAIR_LIMIT {
             return Err(Ec2Error::new(
@@ -50,13 +41,11 @@ impl World {
         key_type: &str,
         tags: Vec<Tag>,
     ) -> Ec2Result<(KeyPair, GeneratedKey)> {
-        self.check_new_key_name(ctx, name, false)?;
+        self.check_new_key_name(ctx, name)?;
         if key_type != "rsa" && key_type != "ed25519" {
             return Err(Ec2Error::invalid_value(
                 key_type,
-                format!(
-                    "Value ({key_type}) for parameter keyType is invalid. Valid values: rsa, ed25519."
-                ),
+                format!("Value ({key_type}) for parameter keyType is invalid. Valid values: rsa, ed25519."),
             ));
         }
         ctx.gate()?;
@@ -70,9 +59,7 @@ impl World {
             create_time: ctx.now,
             tags,
         };
-        self.region_mut_ref(ctx.region)?
-            .key_pairs
-            .insert(name.to_string(), kp.clone());
+        self.region_mut_ref(ctx.region)?.key_pairs.insert(name.to_string(), kp.clone());
         Ok((kp, generated))
     }
 
@@ -84,7 +71,7 @@ impl World {
         public_key: &str,
         tags: Vec<Tag>,
     ) -> Ec2Result<KeyPair> {
-        self.check_new_key_name(ctx, name, true)?;
+        self.check_new_key_name(ctx, name)?;
         let Some((key_type, fingerprint, line)) = parse_public_key(public_key) else {
             return Err(Ec2Error::new(
                 ErrorKind::InvalidParameter,
@@ -103,9 +90,7 @@ impl World {
             create_time: ctx.now,
             tags,
         };
-        self.region_mut_ref(ctx.region)?
-            .key_pairs
-            .insert(name.to_string(), kp.clone());
+        self.region_mut_ref(ctx.region)?.key_pairs.insert(name.to_string(), kp.clone());
         Ok(kp)
     }
 
@@ -138,9 +123,7 @@ impl World {
         }
         ctx.gate()?;
         let r = self.region_mut_ref(ctx.region)?;
-        Ok(found
-            .and_then(|n| r.key_pairs.shift_remove(&n))
-            .map(|k| k.id))
+        Ok(found.and_then(|n| r.key_pairs.shift_remove(&n)).map(|k| k.id))
     }
 
     /// Resolves `--key-names` / `--key-pair-ids` for `DescribeKeyPairs`.
@@ -174,9 +157,7 @@ impl World {
         Ok(r.key_pairs
             .values()
             .filter(|k| {
-                (names.is_empty() && ids.is_empty())
-                    || names.contains(&k.name)
-                    || ids.contains(&k.id)
+                (names.is_empty() && ids.is_empty()) || names.contains(&k.name) || ids.contains(&k.id)
             })
             .collect())
     }

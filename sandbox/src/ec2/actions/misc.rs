@@ -35,11 +35,7 @@ impl World {
                 ),
             ));
         }
-        if self
-            .region_ref(ctx.region)?
-            .placement_groups
-            .contains_key(name)
-        {
+        if self.region_ref(ctx.region)?.placement_groups.contains_key(name) {
             return Err(Ec2Error::new(
                 ErrorKind::Duplicate,
                 "InvalidPlacementGroup.Duplicate",
@@ -49,11 +45,7 @@ impl World {
         }
         ctx.gate()?;
         let id = self.ids.resource_id("pg");
-        let pc = if strategy == "partition" {
-            Some(partition_count.unwrap_or(2))
-        } else {
-            None
-        };
+        let pc = if strategy == "partition" { Some(partition_count.unwrap_or(2)) } else { None };
         let pg = PlacementGroup {
             id: id.clone(),
             name: name.into(),
@@ -61,9 +53,7 @@ impl World {
             partition_count: pc,
             tags,
         };
-        self.region_mut_ref(ctx.region)?
-            .placement_groups
-            .insert(name.into(), pg);
+        self.region_mut_ref(ctx.region)?.placement_groups.insert(name.into(), pg);
         Ok(id)
     }
 
@@ -78,9 +68,10 @@ impl World {
                 format!("The Placement Group '{name}' is unknown."),
             ));
         }
-        if r.instances.values().any(|i| {
-            i.placement_group.as_deref() == Some(name) && i.state != InstanceState::Terminated
-        }) {
+        if r.instances
+            .values()
+            .any(|i| i.placement_group.as_deref() == Some(name) && i.state != InstanceState::Terminated)
+        {
             return Err(Ec2Error::new(
                 ErrorKind::DependencyViolation,
                 "InvalidPlacementGroup.InUse",
@@ -89,9 +80,7 @@ impl World {
             ));
         }
         ctx.gate()?;
-        self.region_mut_ref(ctx.region)?
-            .placement_groups
-            .shift_remove(name);
+        self.region_mut_ref(ctx.region)?.placement_groups.shift_remove(name);
         Ok(())
     }
 }

@@ -38,20 +38,12 @@ pub struct Ctx {
 
 impl Ctx {
     pub fn new(region: &'static str, now: SimTime, dry_run: bool) -> Self {
-        Ctx {
-            region,
-            now,
-            dry_run,
-        }
+        Ctx { region, now, dry_run }
     }
 
     /// `Err(DryRunOperation)` when this is a dry run.
     pub fn gate(&self) -> Ec2Result<()> {
-        if self.dry_run {
-            Err(Ec2Error::dry_run())
-        } else {
-            Ok(())
-        }
+        if self.dry_run { Err(Ec2Error::dry_run()) } else { Ok(()) }
     }
 }
 
@@ -94,21 +86,11 @@ impl World {
             ));
         }
         let r = self.region_ref(region)?;
-        let missing: Vec<String> = ids
-            .iter()
-            .filter(|id| !r.instances.contains_key(*id))
-            .cloned()
-            .collect();
+        let missing: Vec<String> = ids.iter().filter(|id| !r.instances.contains_key(*id)).cloned().collect();
         if missing.is_empty() {
             Ok(())
         } else {
-            Err(not_found_many(
-                "InvalidInstanceID.NotFound",
-                "instance ID",
-                "instance IDs",
-                &missing,
-                "",
-            ))
+            Err(not_found_many("InvalidInstanceID.NotFound", "instance ID", "instance IDs", &missing, ""))
         }
     }
 

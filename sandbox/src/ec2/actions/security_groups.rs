@@ -49,20 +49,9 @@ fn describe_rule(r: &SgRule) -> String {
     match r.protocol.as_str() {
         "-1" => format!("peer: {peer}, ALL, ALLOW"),
         "icmp" | "icmpv6" => {
-            let t = if r.from_port == -1 {
-                "ALL".to_string()
-            } else {
-                r.from_port.to_string()
-            };
-            let c = if r.to_port == -1 {
-                "ALL".to_string()
-            } else {
-                r.to_port.to_string()
-            };
-            format!(
-                "peer: {peer}, {}, type: {t}, code: {c}, ALLOW",
-                r.protocol.to_uppercase()
-            )
+            let t = if r.from_port == -1 { "ALL".to_string() } else { r.from_port.to_string() };
+            let c = if r.to_port == -1 { "ALL".to_string() } else { r.to_port.to_string() };
+            format!("peer: {peer}, {}, type: {t}, code: {c}, ALLOW", r.protocol.to_uppercase())
         }
         p => format!(
             "peer: {peer}, {}, from port: {}, to port: {}, ALLOW",
@@ -105,16 +94,10 @@ impl World {
             ));
         }
         if name.is_empty() || name.len() > 255 {
-            return Err(Ec2Error::invalid_value(
-                name,
-                "Group name must be between 1 and 255 characters.",
-            ));
+            return Err(Ec2Error::invalid_value(name, "Group name must be between 1 and 255 characters."));
         }
         if name.starts_with("sg-") {
-            return Err(Ec2Error::invalid_value(
-                name,
-                "Group names may not be in the format sg-*.",
-            ));
+            return Err(Ec2Error::invalid_value(name, "Group names may not be in the format sg-*."));
         }
         if r.security_group_by_name(&vpc, name).is_some() {
             return Err(Ec2Error::new(
@@ -137,19 +120,12 @@ impl World {
             egress,
             tags,
         };
-        self.region_mut_ref(ctx.region)?
-            .security_groups
-            .insert(id.clone(), sg);
+        self.region_mut_ref(ctx.region)?.security_groups.insert(id.clone(), sg);
         Ok(id)
     }
 
     /// Resolves `--group-id` or `--group-name` to an id.
-    pub fn resolve_group(
-        &self,
-        ctx: &Ctx,
-        id: Option<&str>,
-        name: Option<&str>,
-    ) -> Ec2Result<String> {
+    pub fn resolve_group(&self, ctx: &Ctx, id: Option<&str>, name: Option<&str>) -> Ec2Result<String> {
         let r = self.region_ref(ctx.region)?;
         if let Some(id) = id {
             self.check_group_ids(ctx.region, &[id.to_string()])?;
@@ -162,16 +138,14 @@ impl World {
             ));
         };
         let vpc = r.default_vpc().map(|v| v.id.clone()).unwrap_or_default();
-        r.security_group_by_name(&vpc, name)
-            .map(|g| g.id.clone())
-            .ok_or_else(|| {
-                Ec2Error::new(
-                    ErrorKind::NotFound,
-                    "InvalidGroup.NotFound",
-                    name,
-                    format!("The security group '{name}' does not exist in default VPC '{vpc}'"),
-                )
-            })
+        r.security_group_by_name(&vpc, name).map(|g| g.id.clone()).ok_or_else(|| {
+            Ec2Error::new(
+                ErrorKind::NotFound,
+                "InvalidGroup.NotFound",
+                name,
+                format!("The security group '{name}' does not exist in default VPC '{vpc}'"),
+            )
+        })
     }
 
     /// `DeleteSecurityGroup`.
@@ -190,20 +164,16 @@ impl World {
                 ErrorKind::OperationNotPermitted,
                 "CannotDelete",
                 id,
-                format!(
-                    "the specified group: \"{id}\" name: \"default\" cannot be deleted by a user"
-                ),
+                format!("the specified group: \"{id}\" name: \"default\" cannot be deleted by a user"),
             ));
         }
-        let in_use = r.instances.values().any(|i| {
-            i.state != InstanceState::Terminated && i.security_group_ids.iter().any(|g| g == id)
-        });
+        let in_use = r
+            .instances
+            .values()
+            .any(|i| i.state != InstanceState::Terminated && i.security_group_ids.iter().any(|g| g == id));
         let referenced = r.security_groups.values().any(|g| {
             g.id != id
-                && g.ingress
-                    .iter()
-                    .chain(&g.egress)
-                    .any(|rule| rule.peer == Peer::Group(id.to_string()))
+                && g.ingress.iter().chain(&g.egress).any(|rule| rule.peer == Peer::Group(id.to_string()))
         });
         if in_use || referenced {
             return Err(Ec2Error::new(
@@ -214,9 +184,7 @@ impl World {
             ));
         }
         ctx.gate()?;
-        self.region_mut_ref(ctx.region)?
-            .security_groups
-            .shift_remove(id);
+        self.region_mut_ref(ctx.region)?.security_groups.shift_remove(id);
         Ok(())
     }
 
@@ -227,9 +195,7 @@ impl World {
             let (from, to) = match protocol.as_str() {
                 "-1" => (-1, -1),
                 "tcp" | "udp" => match (p.from_port, p.to_port) {
-                    (Some(f), Some(t))
-                        if (0..=65535).contains(&f) && (0..=65535).contains(&t) && f <= t =>
-                    {
+                    (Some(f), Some(t)) if (0..=65535).contains(&f) && (0..=65535).contains(&t) && f <= t => {
                         (f, t)
                     }
                     (Some(f), Some(t)) if f == -1 && t == -1 => (0, 65535),
@@ -249,13 +215,8 @@ impl World {
                 _ => (p.from_port.unwrap_or(-1), p.to_port.unwrap_or(-1)),
             };
             match &p.peer {
-                Peer::Cidr4(c) => {
-                    if parse_cidr(c).is_none() {
-                        return Err(Ec2Error::invalid_value(
-                            c,
-                            format!("CIDR block {c} is malformed"),
-                        ));
-                    }
+                Peer::Cidr4(c) if parse_cidr(c).is_none() => {
+                    return Err(Ec2Error::invalid_value(c, format!("CIDR block {c} is malformed")));
                 }
                 Peer::Group(g) => self.check_group_ids(ctx.region, std::slice::from_ref(g))?,
                 _ => {}
@@ -289,20 +250,13 @@ impl World {
         };
         let existing = if egress { &sg.egress } else { &sg.ingress };
         for (k, rule) in rules.iter().enumerate() {
-            if existing
-                .iter()
-                .chain(&rules[..k])
-                .any(|e| e.same_permission(rule))
-            {
+            if existing.iter().chain(&rules[..k]).any(|e| e.same_permission(rule)) {
                 self.ids = saved;
                 return Err(Ec2Error::new(
                     ErrorKind::Duplicate,
                     "InvalidPermission.Duplicate",
                     group_id,
-                    format!(
-                        "the specified rule \"{}\" already exists",
-                        describe_rule(rule)
-                    ),
+                    format!("the specified rule \"{}\" already exists", describe_rule(rule)),
                 ));
             }
         }
@@ -321,12 +275,7 @@ impl World {
         }
         let r = self.region_mut_ref(ctx.region)?;
         if let Some(sg) = r.security_groups.get_mut(group_id) {
-            if egress {
-                &mut sg.egress
-            } else {
-                &mut sg.ingress
-            }
-            .extend(rules.iter().cloned());
+            if egress { &mut sg.egress } else { &mut sg.ingress }.extend(rules.iter().cloned());
         }
         Ok(rules)
     }
@@ -348,11 +297,7 @@ impl World {
         let Some(sg) = r.security_groups.get_mut(group_id) else {
             return Ok((Vec::new(), Vec::new()));
         };
-        let list = if egress {
-            &mut sg.egress
-        } else {
-            &mut sg.ingress
-        };
+        let list = if egress { &mut sg.egress } else { &mut sg.ingress };
         let mut revoked = Vec::new();
         let mut unknown = Vec::new();
         for w in wanted {

@@ -36,17 +36,13 @@ impl World {
                 id: id.clone(),
                 state: "open".into(),
                 status_code: "pending-evaluation".into(),
-                status_message:
-                    "Your Spot request has been submitted for review, and is pending evaluation."
-                        .into(),
+                status_message: "Your Spot request has been submitted for review, and is pending evaluation."
+                    .into(),
                 status_time: ctx.now,
                 spot_price: spot_price.clone().unwrap_or_else(|| "0.010400".into()),
                 request_type: request_type.into(),
                 image_id: spec.image_id.clone().unwrap_or_default(),
-                instance_type: spec
-                    .instance_type
-                    .clone()
-                    .unwrap_or_else(|| "t2.micro".into()),
+                instance_type: spec.instance_type.clone().unwrap_or_else(|| "t2.micro".into()),
                 key_name: spec.key_name.clone(),
                 security_group_ids: spec.security_group_ids.clone(),
                 availability_zone: spec.availability_zone.clone().unwrap_or_default(),
@@ -55,9 +51,7 @@ impl World {
                 due: Some(due),
                 tags: Vec::new(),
             };
-            self.region_mut_ref(ctx.region)?
-                .spot_requests
-                .insert(id.clone(), req);
+            self.region_mut_ref(ctx.region)?.spot_requests.insert(id.clone(), req);
             self.schedule(due, DueKind::Spot, ctx.region, &id);
             ids.push(id);
         }
@@ -66,11 +60,7 @@ impl World {
 
     /// Launches the instance of an open request.
     pub(crate) fn fulfil_spot(&mut self, region: &'static str, id: &str, at: SimTime) {
-        let Some(req) = self
-            .region(region)
-            .and_then(|r| r.spot_requests.get(id))
-            .cloned()
-        else {
+        let Some(req) = self.region(region).and_then(|r| r.spot_requests.get(id)).cloned() else {
             return;
         };
         if req.state != "open" || req.due != Some(at) {
@@ -83,8 +73,7 @@ impl World {
             max_count: 1,
             key_name: req.key_name.clone(),
             security_group_ids: req.security_group_ids.clone(),
-            availability_zone: (!req.availability_zone.is_empty())
-                .then(|| req.availability_zone.clone()),
+            availability_zone: (!req.availability_zone.is_empty()).then(|| req.availability_zone.clone()),
             ..Default::default()
         };
         let ctx = Ctx::new(region, at, false);
@@ -92,12 +81,9 @@ impl World {
         let Some(r) = self.region_mut(region) else {
             return;
         };
-        let instance_id = result.ok().and_then(|res| {
-            r.instances
-                .values()
-                .find(|i| i.reservation_id == res)
-                .map(|i| i.id.clone())
-        });
+        let instance_id = result
+            .ok()
+            .and_then(|res| r.instances.values().find(|i| i.reservation_id == res).map(|i| i.id.clone()));
         if let Some(s) = r.spot_requests.get_mut(id) {
             s.due = None;
             s.status_time = at;
@@ -123,12 +109,7 @@ impl World {
     }
 
     /// Records a Spot request for an instance launched with `--instance-market-options`.
-    pub(crate) fn attach_spot_request(
-        &mut self,
-        region: &'static str,
-        instance_id: &str,
-        now: SimTime,
-    ) {
+    pub(crate) fn attach_spot_request(&mut self, region: &'static str, instance_id: &str, now: SimTime) {
         let id = format!("sir-{}", &self.ids.resource_id("x")[3..11]);
         let Some(r) = self.region_mut(region) else {
             return;
@@ -159,11 +140,7 @@ impl World {
     }
 
     /// `CancelSpotInstanceRequests`: returns (id, previous state) pairs. Instances keep running.
-    pub fn cancel_spot_requests(
-        &mut self,
-        ctx: &Ctx,
-        ids: &[String],
-    ) -> Ec2Result<Vec<(String, String)>> {
+    pub fn cancel_spot_requests(&mut self, ctx: &Ctx, ids: &[String]) -> Ec2Result<Vec<(String, String)>> {
         let r = self.region_ref(ctx.region)?;
         if let Some(bad) = ids.iter().find(|id| !r.spot_requests.contains_key(*id)) {
             return Err(Ec2Error::new(

@@ -109,18 +109,10 @@ fn not_found(id: &str) -> Ec2Error {
             id,
             format!("The snapshot '{id}' does not exist."),
         ),
-        Some(_) => Ec2Error::new(
-            ErrorKind::NotFound,
-            "InvalidID",
-            id,
-            format!("The ID '{id}' does not exist"),
-        ),
-        None => Ec2Error::new(
-            ErrorKind::Malformed,
-            "InvalidID",
-            id,
-            format!("The ID '{id}' is not valid"),
-        ),
+        Some(_) => {
+            Ec2Error::new(ErrorKind::NotFound, "InvalidID", id, format!("The ID '{id}' does not exist"))
+        }
+        None => Ec2Error::new(ErrorKind::Malformed, "InvalidID", id, format!("The ID '{id}' is not valid")),
     }
 }
 

@@ -23,25 +23,17 @@ impl World {
                     ErrorKind::NotFound,
                     "InvalidLaunchTemplateId.NotFound",
                     id,
-                    format!(
-                        "The specified launch template, with template ID {id}, does not exist."
-                    ),
+                    format!("The specified launch template, with template ID {id}, does not exist."),
                 )
             }),
-            (None, Some(n)) => r
-                .launch_templates
-                .values()
-                .find(|t| t.name == n)
-                .ok_or_else(|| {
-                    Ec2Error::new(
-                        ErrorKind::NotFound,
-                        "InvalidLaunchTemplateName.NotFoundException",
-                        n,
-                        format!(
-                            "The specified launch template, with template name {n}, does not exist."
-                        ),
-                    )
-                }),
+            (None, Some(n)) => r.launch_templates.values().find(|t| t.name == n).ok_or_else(|| {
+                Ec2Error::new(
+                    ErrorKind::NotFound,
+                    "InvalidLaunchTemplateName.NotFoundException",
+                    n,
+                    format!("The specified launch template, with template name {n}, does not exist."),
+                )
+            }),
             (None, None) => Err(Ec2Error::missing(
                 "LaunchTemplateId",
                 "The request must contain the parameter LaunchTemplateName or LaunchTemplateId",
@@ -59,26 +51,19 @@ impl World {
         tags: Vec<Tag>,
     ) -> Ec2Result<String> {
         if !(3..=128).contains(&name.len())
-            || !name
-                .chars()
-                .all(|c| c.is_ascii_alphanumeric() || "()./_-".contains(c))
+            || !name.chars().all(|c| c.is_ascii_alphanumeric() || "()./_-".contains(c))
         {
             return Err(Ec2Error::invalid_value(
                 name,
                 "A launch template name must be between 3 and 128 characters, and may contain letters, numbers, and the following characters: - ( ) . / _.'",
             ));
         }
-        if self
-            .region_ref(ctx.region)?
-            .launch_templates
-            .values()
-            .any(|t| t.name == name)
-        {
+        if self.region_ref(ctx.region)?.launch_templates.values().any(|t| t.name == name) {
             return Err(Ec2Error::new(
                 ErrorKind::Duplicate,
                 "InvalidLaunchTemplateName.AlreadyExistsException",
                 name,
-                format!("Launch template name already in use."),
+                "Launch template name already in use.",
             ));
         }
         ctx.gate()?;
@@ -88,17 +73,10 @@ impl World {
             name: name.into(),
             create_time: ctx.now,
             default_version: 1,
-            versions: vec![LaunchTemplateVersion {
-                number: 1,
-                description,
-                data,
-                create_time: ctx.now,
-            }],
+            versions: vec![LaunchTemplateVersion { number: 1, description, data, create_time: ctx.now }],
             tags,
         };
-        self.region_mut_ref(ctx.region)?
-            .launch_templates
-            .insert(id.clone(), lt);
+        self.region_mut_ref(ctx.region)?.launch_templates.insert(id.clone(), lt);
         Ok(id)
     }
 
@@ -135,11 +113,7 @@ impl World {
         let lt_id = lt.id.clone();
         let number = lt.latest_version() + 1;
         ctx.gate()?;
-        if let Some(lt) = self
-            .region_mut_ref(ctx.region)?
-            .launch_templates
-            .get_mut(&lt_id)
-        {
+        if let Some(lt) = self.region_mut_ref(ctx.region)?.launch_templates.get_mut(&lt_id) {
             lt.versions.push(LaunchTemplateVersion {
                 number,
                 description,
@@ -169,11 +143,7 @@ impl World {
         };
         let lt_id = lt.id.clone();
         ctx.gate()?;
-        if let Some(lt) = self
-            .region_mut_ref(ctx.region)?
-            .launch_templates
-            .get_mut(&lt_id)
-        {
+        if let Some(lt) = self.region_mut_ref(ctx.region)?.launch_templates.get_mut(&lt_id) {
             lt.default_version = v;
         }
         Ok(lt_id)
