@@ -32,10 +32,7 @@ pub struct SessionConfig {
 
 impl Default for SessionConfig {
     fn default() -> Self {
-        SessionConfig {
-            seed: 1,
-            region: "us-east-1".to_string(),
-        }
+        SessionConfig { seed: 1, region: "us-east-1".to_string() }
     }
 }
 
@@ -62,9 +59,7 @@ fn placeholder() -> Host {
 impl Session {
     pub fn new(config: SessionConfig) -> Self {
         let mut laptop = Host::new("learner", "laptop", PromptStyle::Laptop);
-        laptop
-            .vars
-            .insert("AWS_DEFAULT_REGION".into(), config.region.clone());
+        laptop.vars.insert("AWS_DEFAULT_REGION".into(), config.region.clone());
         laptop.exported.insert("AWS_DEFAULT_REGION".into());
         Session {
             world: World::new(config.seed),
@@ -115,9 +110,7 @@ impl Session {
     /// under the learner's home.
     pub fn add_file(&mut self, path: &str, content: &str, mode: u32) {
         let abs = self.laptop.path(path);
-        self.laptop
-            .fs
-            .install(&abs, content, "learner", mode, SimTime::ZERO);
+        self.laptop.fs.install(&abs, content, "learner", mode, SimTime::ZERO);
     }
 
     /// Adds an instance that exists only for the shell and IMDS (tests and IMDS exercises).
@@ -137,11 +130,7 @@ impl Session {
         if self.pending.is_some() {
             return String::new();
         }
-        match self
-            .login
-            .as_ref()
-            .and_then(|l| self.machines.get(&l.instance_id))
-        {
+        match self.login.as_ref().and_then(|l| self.machines.get(&l.instance_id)) {
             Some(m) => m.host.prompt(),
             None => self.laptop.prompt(),
         }
@@ -167,9 +156,8 @@ impl Session {
         }
         self.history.push(trimmed.to_string());
         if let Some(login) = self.login.clone() {
-            let alive = facts
-                .iter()
-                .any(|f| f.instance_id == login.instance_id && f.state == RunState::Running);
+            let alive =
+                facts.iter().any(|f| f.instance_id == login.instance_id && f.state == RunState::Running);
             if !alive {
                 self.login = None;
                 return CommandOutput::fail(
@@ -190,8 +178,7 @@ impl Session {
         if result.exit_requested {
             if let Some(login) = self.login.take() {
                 out.stdout.push_str("logout\n");
-                out.stderr
-                    .push_str(&format!("Connection to {} closed.\n", login.host));
+                out.stderr.push_str(&format!("Connection to {} closed.\n", login.host));
                 out.exit_code = 0;
             }
         }
@@ -219,10 +206,7 @@ impl Session {
     ) -> (LineResult, Vec<Effect>) {
         let Some(slot) = self.host_mut(here) else {
             return (
-                LineResult {
-                    output: CommandOutput::fail("bash: host is gone\n", 255),
-                    exit_requested: true,
-                },
+                LineResult { output: CommandOutput::fail("bash: host is gone\n", 255), exit_requested: true },
                 Vec::new(),
             );
         };
@@ -246,9 +230,7 @@ impl Session {
 
     fn key_check(world: &World) -> impl Fn(&InstanceFacts, &str) -> bool + '_ {
         move |f: &InstanceFacts, text: &str| {
-            f.key
-                .as_ref()
-                .is_some_and(|k| world_view::key_matches(world, &f.region, &k.name, text))
+            f.key.as_ref().is_some_and(|k| world_view::key_matches(world, &f.region, &k.name, text))
         }
     }
 
@@ -266,17 +248,12 @@ impl Session {
         match answered {
             None => {
                 self.pending = Some(p);
-                CommandOutput {
-                    stderr: ssh::ASK_AGAIN.to_string(),
-                    ..Default::default()
-                }
+                CommandOutput { stderr: ssh::ASK_AGAIN.to_string(), ..Default::default() }
             }
             Some(step) => {
                 let mut out = CommandOutput::default();
                 let shown = match &step {
-                    SshStep::Done(o) | SshStep::AskHostKey(o, _) | SshStep::LoggedIn(o, _) => {
-                        o.clone()
-                    }
+                    SshStep::Done(o) | SshStep::AskHostKey(o, _) | SshStep::LoggedIn(o, _) => o.clone(),
                 };
                 out.stdout = shown.stdout;
                 out.stderr = shown.stderr;
@@ -290,13 +267,7 @@ impl Session {
     }
 
     /// Continues an ssh connection after the line that started it.
-    fn apply_ssh(
-        &mut self,
-        step: SshStep,
-        out: &mut CommandOutput,
-        facts: &[InstanceFacts],
-        now: SimTime,
-    ) {
+    fn apply_ssh(&mut self, step: SshStep, out: &mut CommandOutput, facts: &[InstanceFacts], now: SimTime) {
         match step {
             SshStep::Done(_) => {}
             SshStep::AskHostKey(_, pending) => self.pending = Some(pending),
@@ -358,17 +329,11 @@ impl Session {
                     m.disk.part_grown_to_gib = f.root_volume_gib;
                     m.disk.fs_grown_to_gib = f.root_volume_gib;
                     m.booted_at = Some(f.last_start);
-                    let mut log = m
-                        .host
-                        .fs
-                        .read(cloud_init::LOG_PATH, "root")
-                        .unwrap_or_default()
-                        .to_string();
+                    let mut log =
+                        m.host.fs.read(cloud_init::LOG_PATH, "root").unwrap_or_default().to_string();
                     log.push_str(&cloud_init::boot_header(f.os, f.last_start));
                     log.push_str(&cloud_init::boot_footer(f.os, f.last_start, 12));
-                    m.host
-                        .fs
-                        .install(cloud_init::LOG_PATH, &log, "root", 0o644, f.last_start);
+                    m.host.fs.install(cloud_init::LOG_PATH, &log, "root", 0o644, f.last_start);
                 }
                 None => self.first_boot(f, facts, now),
             }
@@ -382,13 +347,7 @@ impl Session {
         let mut log = cloud_init::boot_header(f.os, boot);
         let lines = match &f.user_data {
             Some(ud) => {
-                m.host.fs.install(
-                    "/var/lib/cloud/instance/user-data.txt",
-                    ud,
-                    "root",
-                    0o600,
-                    boot,
-                );
+                m.host.fs.install("/var/lib/cloud/instance/user-data.txt", ud, "root", 0o600, boot);
                 match cloud_init::classify(ud, f.os) {
                     cloud_init::UserData::Script(l) | cloud_init::UserData::CloudConfig(l) => l,
                     cloud_init::UserData::Unhandled(text) => {
@@ -421,9 +380,7 @@ impl Session {
             m.host.user = login_user;
             m.host.cwd = m.host.home();
             m.host.last_status = 0;
-            m.host
-                .fs
-                .install(cloud_init::LOG_PATH, &log, "root", 0o644, boot);
+            m.host.fs.install(cloud_init::LOG_PATH, &log, "root", 0o644, boot);
         }
     }
 }

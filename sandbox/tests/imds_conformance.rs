@@ -60,3 +60,8 @@ fn curl_shapes() {
 fn seed_walkthrough() {
     check("imds/11_seed_walkthrough");
 }
+
+#[test]
+fn world_instance() {
+    check("imds/12_world_instance");
+}

@@ -41,3 +41,18 @@ fn resize_volume() {
 fn instance_shell() {
     check("shell/07_instance_shell");
 }
+
+#[test]
+fn walkthrough_launch_and_ssh() {
+    check("shell/08_walkthrough_launch_and_ssh");
+}
+
+#[test]
+fn walkthrough_user_data() {
+    check("shell/09_walkthrough_user_data");
+}
+
+#[test]
+fn walkthrough_resize() {
+    check("shell/10_walkthrough_resize");
+}

@@ -123,8 +123,7 @@ fn parse_ipv4(s: &str) -> Option<u32> {
 /// Whether `ip` lies inside `cidr` (IPv4 only; anything unparsable matches nothing).
 pub fn cidr_contains(cidr: &str, ip: &str) -> bool {
     let (net, len) = cidr.split_once('/').unwrap_or((cidr, "32"));
-    let (Some(net), Some(ip), Ok(len)) = (parse_ipv4(net), parse_ipv4(ip), len.parse::<u32>())
-    else {
+    let (Some(net), Some(ip), Ok(len)) = (parse_ipv4(net), parse_ipv4(ip), len.parse::<u32>()) else {
         return false;
     };
     if len == 0 {

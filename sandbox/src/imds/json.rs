@@ -56,9 +56,6 @@ mod tests {
     #[test]
     fn renders_like_imds() {
         let doc = document(&[("Code", s("Success")), ("kernelId", Value::Null)]);
-        assert_eq!(
-            doc,
-            "{\n  \"Code\" : \"Success\",\n  \"kernelId\" : null\n}"
-        );
+        assert_eq!(doc, "{\n  \"Code\" : \"Success\",\n  \"kernelId\" : null\n}");
     }
 }

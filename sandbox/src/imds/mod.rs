@@ -29,12 +29,7 @@ pub const TOKEN_HEADER: &str = "X-aws-ec2-metadata-token";
 pub const TTL_HEADER: &str = "X-aws-ec2-metadata-token-ttl-seconds";
 
 /// Answers one request sent to this instance's IMDS at `now`.
-pub fn respond(
-    facts: &InstanceFacts,
-    tokens: &mut TokenStore,
-    req: &HttpRequest,
-    now: SimTime,
-) -> Exchange {
+pub fn respond(facts: &InstanceFacts, tokens: &mut TokenStore, req: &HttpRequest, now: SimTime) -> Exchange {
     if !facts.metadata.endpoint_enabled {
         return Exchange::Response(reply::forbidden(now));
     }
@@ -119,7 +114,5 @@ fn lookup(facts: &InstanceFacts, path: &str, now: SimTime) -> Option<(String, tr
         return None;
     }
     let rest: Vec<&str> = segments.collect();
-    tree::version_root(facts, now)
-        .find(&rest)
-        .map(tree::Node::body)
+    tree::version_root(facts, now).find(&rest).map(tree::Node::body)
 }

@@ -57,12 +57,7 @@ pub fn value(
         h("Server", "EC2ws"),
         h("Connection", "close"),
     ]);
-    HttpResponse {
-        status: 200,
-        reason: "OK".into(),
-        headers,
-        body,
-    }
+    HttpResponse { status: 200, reason: "OK".into(), headers, body }
 }
 
 /// An empty-bodied error in the modern style (401, and 400 by inference: reference §7.4).

@@ -50,29 +50,15 @@ impl TokenStore {
         let value = format!("AQAEA{}==", mix::text(seed, 49, mix::BASE64URL));
         // Forget tokens that can no longer be presented, so the store stays small.
         self.issued.retain(|t| t.expires() > now);
-        self.issued.push(Token {
-            value,
-            instance_id: instance_id.to_string(),
-            issued: now,
-            ttl_secs,
-        });
+        self.issued.push(Token { value, instance_id: instance_id.to_string(), issued: now, ttl_secs });
         let last = self.issued.len() - 1;
         &self.issued[last]
     }
 
     /// Checks `value` for `instance_id` at `now`; on success returns the whole seconds left
     /// (what the `X-Aws-Ec2-Metadata-Token-Ttl-Seconds` header of a GET shows).
-    pub fn validate(
-        &self,
-        value: &str,
-        instance_id: &str,
-        now: SimTime,
-    ) -> Result<u64, TokenError> {
-        let token = self
-            .issued
-            .iter()
-            .find(|t| t.value == value)
-            .ok_or(TokenError::Unknown)?;
+    pub fn validate(&self, value: &str, instance_id: &str, now: SimTime) -> Result<u64, TokenError> {
+        let token = self.issued.iter().find(|t| t.value == value).ok_or(TokenError::Unknown)?;
         if token.instance_id != instance_id {
             return Err(TokenError::OtherInstance);
         }
@@ -94,21 +80,9 @@ mod tests {
         let value = store.issue("i-1", 21_600, SimTime::ZERO).value.clone();
         assert_eq!(value.len(), 56);
         assert!(value.starts_with("AQAEA") && value.ends_with("=="));
-        assert_eq!(
-            store.validate(&value, "i-1", SimTime::from_secs(25)),
-            Ok(21_575)
-        );
-        assert_eq!(
-            store.validate(&value, "i-2", SimTime::ZERO),
-            Err(TokenError::OtherInstance)
-        );
-        assert_eq!(
-            store.validate(&value, "i-1", SimTime::from_secs(21_600)),
-            Err(TokenError::Expired)
-        );
-        assert_eq!(
-            store.validate("bogus", "i-1", SimTime::ZERO),
-            Err(TokenError::Unknown)
-        );
+        assert_eq!(store.validate(&value, "i-1", SimTime::from_secs(25)), Ok(21_575));
+        assert_eq!(store.validate(&value, "i-2", SimTime::ZERO), Err(TokenError::OtherInstance));
+        assert_eq!(store.validate(&value, "i-1", SimTime::from_secs(21_600)), Err(TokenError::Expired));
+        assert_eq!(store.validate("bogus", "i-1", SimTime::ZERO), Err(TokenError::Unknown));
     }
 }

@@ -37,27 +37,15 @@ pub enum Node {
 
 impl Node {
     fn leaf(body: impl Into<String>) -> Node {
-        Node::Leaf {
-            body: body.into(),
-            kind: LeafKind::Text,
-        }
+        Node::Leaf { body: body.into(), kind: LeafKind::Text }
     }
 
     fn dir(children: Vec<(&str, Node)>) -> Node {
-        Node::Dir {
-            children: children
-                .into_iter()
-                .map(|(k, v)| (k.to_string(), v))
-                .collect(),
-            listing: None,
-        }
+        Node::Dir { children: children.into_iter().map(|(k, v)| (k.to_string(), v)).collect(), listing: None }
     }
 
     fn dir_owned(children: Vec<(String, Node)>) -> Node {
-        Node::Dir {
-            children,
-            listing: None,
-        }
+        Node::Dir { children, listing: None }
     }
 
     /// The body served for this node: the value, or the listing (sorted, directories with a
@@ -65,14 +53,8 @@ impl Node {
     pub fn body(&self) -> (String, LeafKind) {
         match self {
             Node::Leaf { body, kind } => (body.clone(), *kind),
-            Node::Dir {
-                listing: Some(text),
-                ..
-            } => (text.clone(), LeafKind::Text),
-            Node::Dir {
-                children,
-                listing: None,
-            } => {
+            Node::Dir { listing: Some(text), .. } => (text.clone(), LeafKind::Text),
+            Node::Dir { children, listing: None } => {
                 let mut names: Vec<String> = children
                     .iter()
                     .map(|(name, node)| match node {
@@ -93,10 +75,7 @@ impl Node {
         for seg in segments.iter().filter(|s| !s.is_empty()) {
             match node {
                 Node::Dir { children, .. } => {
-                    node = children
-                        .iter()
-                        .find(|(name, _)| name == seg)
-                        .map(|(_, n)| n)?;
+                    node = children.iter().find(|(name, _)| name == seg).map(|(_, n)| n)?;
                 }
                 Node::Leaf { .. } => return None,
             }
@@ -140,26 +119,15 @@ pub const VERSIONS: &[&str] = &[
 
 /// The whole `/latest/` tree for `facts` at `now`.
 pub fn version_root(facts: &InstanceFacts, now: SimTime) -> Node {
-    let mut children = vec![
-        ("meta-data".to_string(), meta_data(facts, now)),
-        ("dynamic".to_string(), dynamic(facts)),
-    ];
+    let mut children =
+        vec![("meta-data".to_string(), meta_data(facts, now)), ("dynamic".to_string(), dynamic(facts))];
     let mut listing = vec!["dynamic", "meta-data"];
     if let Some(ud) = &facts.user_data {
-        children.push((
-            "user-data".into(),
-            Node::Leaf {
-                body: ud.clone(),
-                kind: LeafKind::Octets,
-            },
-        ));
+        children.push(("user-data".into(), Node::Leaf { body: ud.clone(), kind: LeafKind::Octets }));
         listing.push("user-data");
     }
     // `/latest/` lists bare names without a trailing slash (reference §1, capture C12).
-    Node::Dir {
-        children,
-        listing: Some(listing.join("\n")),
-    }
+    Node::Dir { children, listing: Some(listing.join("\n")) }
 }
 
 fn meta_data(f: &InstanceFacts, now: SimTime) -> Node {
@@ -171,19 +139,13 @@ fn meta_data(f: &InstanceFacts, now: SimTime) -> Node {
     let root_short = f.root_device_name.trim_start_matches("/dev/").to_string();
     add(
         "block-device-mapping",
-        Node::dir(vec![
-            ("ami", Node::leaf(&root_short)),
-            ("root", Node::leaf(&f.root_device_name)),
-        ]),
+        Node::dir(vec![("ami", Node::leaf(&root_short)), ("root", Node::leaf(&f.root_device_name))]),
     );
     add(
         "events",
         Node::dir(vec![(
             "maintenance",
-            Node::dir(vec![
-                ("history", Node::leaf("[]")),
-                ("scheduled", Node::leaf("[]")),
-            ]),
+            Node::dir(vec![("history", Node::leaf("[]")), ("scheduled", Node::leaf("[]"))]),
         )]),
     );
     add("hostname", Node::leaf(&f.private_dns));
@@ -193,20 +155,14 @@ fn meta_data(f: &InstanceFacts, now: SimTime) -> Node {
             "iam",
             Node::dir(vec![
                 ("info", Node::leaf(info)),
-                (
-                    "security-credentials",
-                    Node::dir_owned(vec![(iam.role_name.clone(), Node::leaf(creds))]),
-                ),
+                ("security-credentials", Node::dir_owned(vec![(iam.role_name.clone(), Node::leaf(creds))])),
             ]),
         );
     }
     add("identity-credentials", identity_credentials(f, now));
     add("instance-action", Node::leaf("none"));
     add("instance-id", Node::leaf(&f.instance_id));
-    add(
-        "instance-life-cycle",
-        Node::leaf(if f.spot { "spot" } else { "on-demand" }),
-    );
+    add("instance-life-cycle", Node::leaf(if f.spot { "spot" } else { "on-demand" }));
     add("instance-type", Node::leaf(&f.instance_type));
     if let Some(v6) = &f.ipv6 {
         add("ipv6", Node::leaf(v6));
@@ -214,13 +170,7 @@ fn meta_data(f: &InstanceFacts, now: SimTime) -> Node {
     add("local-hostname", Node::leaf(&f.private_dns));
     add("local-ipv4", Node::leaf(&f.private_ip));
     add("mac", Node::leaf(&f.mac));
-    add(
-        "metrics",
-        Node::dir(vec![(
-            "vhostmd",
-            Node::leaf("<?xml version=\"1.0\" encoding=\"UTF-8\"?>"),
-        )]),
-    );
+    add("metrics", Node::dir(vec![("vhostmd", Node::leaf("<?xml version=\"1.0\" encoding=\"UTF-8\"?>"))]));
     add("network", network(f));
     add("placement", placement(f));
     add("profile", Node::leaf("default-hvm"));
@@ -234,10 +184,7 @@ fn meta_data(f: &InstanceFacts, now: SimTime) -> Node {
         add(
             "public-keys",
             Node::Dir {
-                children: vec![(
-                    "0".into(),
-                    Node::dir(vec![("openssh-key", Node::leaf(&key.public_key))]),
-                )],
+                children: vec![("0".into(), Node::dir(vec![("openssh-key", Node::leaf(&key.public_key))]))],
                 listing: Some(format!("0={}", key.name)),
             },
         );
@@ -247,10 +194,7 @@ fn meta_data(f: &InstanceFacts, now: SimTime) -> Node {
     add("security-groups", Node::leaf(names.join("\n")));
     add(
         "services",
-        Node::dir(vec![
-            ("domain", Node::leaf("amazonaws.com")),
-            ("partition", Node::leaf("aws")),
-        ]),
+        Node::dir(vec![("domain", Node::leaf("amazonaws.com")), ("partition", Node::leaf("aws"))]),
     );
     if let Some(action) = &f.spot_action {
         let t = zulu(action.time);
@@ -259,21 +203,14 @@ fn meta_data(f: &InstanceFacts, now: SimTime) -> Node {
             Node::dir(vec![
                 (
                     "instance-action",
-                    Node::leaf(format!(
-                        "{{\"action\": \"{}\", \"time\": \"{t}\"}}",
-                        action.action
-                    )),
+                    Node::leaf(format!("{{\"action\": \"{}\", \"time\": \"{t}\"}}", action.action)),
                 ),
                 ("termination-time", Node::leaf(t.clone())),
             ]),
         );
     }
     if f.metadata.tags_enabled {
-        let tags: Vec<(String, Node)> = f
-            .tags
-            .iter()
-            .map(|(k, v)| (k.clone(), Node::leaf(v)))
-            .collect();
+        let tags: Vec<(String, Node)> = f.tags.iter().map(|(k, v)| (k.clone(), Node::leaf(v))).collect();
         add("tags", Node::dir(vec![("instance", Node::dir_owned(tags))]));
     }
     Node::dir_owned(c)
@@ -297,10 +234,7 @@ fn network(f: &InstanceFacts) -> Node {
         ("vpc-ipv4-cidr-blocks", Node::leaf(&f.vpc_cidr)),
     ];
     if let Some(ip) = &f.public_ip {
-        m.push((
-            "ipv4-associations",
-            Node::dir_owned(vec![(ip.clone(), Node::leaf(&f.private_ip))]),
-        ));
+        m.push(("ipv4-associations", Node::dir_owned(vec![(ip.clone(), Node::leaf(&f.private_ip))])));
         if let Some(dns) = &f.public_dns {
             m.push(("public-hostname", Node::leaf(dns)));
         }
@@ -311,27 +245,16 @@ fn network(f: &InstanceFacts) -> Node {
     }
     Node::dir(vec![(
         "interfaces",
-        Node::dir(vec![(
-            "macs",
-            Node::dir_owned(vec![(f.mac.clone(), Node::dir(m))]),
-        )]),
+        Node::dir(vec![("macs", Node::dir_owned(vec![(f.mac.clone(), Node::dir(m))]))]),
     )])
 }
 
 fn sg_ids(f: &InstanceFacts) -> String {
-    f.security_groups
-        .iter()
-        .map(|(id, _)| id.as_str())
-        .collect::<Vec<_>>()
-        .join("\n")
+    f.security_groups.iter().map(|(id, _)| id.as_str()).collect::<Vec<_>>().join("\n")
 }
 
 fn sg_names(f: &InstanceFacts) -> String {
-    f.security_groups
-        .iter()
-        .map(|(_, n)| n.as_str())
-        .collect::<Vec<_>>()
-        .join("\n")
+    f.security_groups.iter().map(|(_, n)| n.as_str()).collect::<Vec<_>>().join("\n")
 }
 
 fn placement(f: &InstanceFacts) -> Node {
@@ -362,27 +285,14 @@ fn credentials_json(seed: &[&str], updated: SimTime) -> String {
         ("Code", s("Success")),
         ("LastUpdated", s(zulu(updated))),
         ("Type", s("AWS-HMAC")),
-        (
-            "AccessKeyId",
-            s(format!("ASIA{}", mix::text(h, 16, mix::UPPER_DIGITS))),
-        ),
+        ("AccessKeyId", s(format!("ASIA{}", mix::text(h, 16, mix::UPPER_DIGITS)))),
         ("SecretAccessKey", s(mix::text(h ^ 1, 40, mix::BASE64))),
-        (
-            "Token",
-            s(format!(
-                "IQoJb3JpZ2luX2VjE{}",
-                mix::text(h ^ 2, 300, mix::BASE64)
-            )),
-        ),
+        ("Token", s(format!("IQoJb3JpZ2luX2VjE{}", mix::text(h ^ 2, 300, mix::BASE64)))),
         ("Expiration", s(zulu(updated.plus_secs(6 * 3600)))),
     ])
 }
 
-fn iam_documents(
-    f: &InstanceFacts,
-    iam: &super::facts::IamFacts,
-    now: SimTime,
-) -> (String, String) {
+fn iam_documents(f: &InstanceFacts, iam: &super::facts::IamFacts, now: SimTime) -> (String, String) {
     let updated = credential_period(f, now);
     let info = json::document(&[
         ("Code", s("Success")),
@@ -408,10 +318,7 @@ fn identity_credentials(f: &InstanceFacts, now: SimTime) -> Node {
         "ec2",
         Node::dir(vec![
             ("info", Node::leaf(info)),
-            (
-                "security-credentials",
-                Node::dir(vec![("ec2-instance", Node::leaf(creds))]),
-            ),
+            ("security-credentials", Node::dir(vec![("ec2-instance", Node::leaf(creds))])),
         ]),
     )])
 }
@@ -440,11 +347,8 @@ pub fn identity_document(f: &InstanceFacts) -> String {
 /// Base64 text broken into 64-character lines, like the pkcs7 and signature documents.
 fn signature(f: &InstanceFacts, what: &str, chars: usize) -> String {
     let text = mix::text(mix::hash(&[&f.instance_id, what]), chars, mix::BASE64);
-    let lines: Vec<&str> = text
-        .as_bytes()
-        .chunks(64)
-        .map(|c| std::str::from_utf8(c).unwrap_or_default())
-        .collect();
+    let lines: Vec<&str> =
+        text.as_bytes().chunks(64).map(|c| std::str::from_utf8(c).unwrap_or_default()).collect();
     lines.join("\n")
 }
 
@@ -454,10 +358,7 @@ fn dynamic(f: &InstanceFacts) -> Node {
             ("document".into(), Node::leaf(identity_document(f))),
             ("pkcs7".into(), Node::leaf(signature(f, "pkcs7", 1088))),
             ("rsa2048".into(), Node::leaf(signature(f, "rsa2048", 1536))),
-            (
-                "signature".into(),
-                Node::leaf(signature(f, "signature", 172)),
-            ),
+            ("signature".into(), Node::leaf(signature(f, "signature", 172))),
             ("dsa2048".into(), Node::leaf(signature(f, "dsa2048", 1088))),
         ],
         // The documented order, which is not alphabetical (reference §3).
@@ -465,10 +366,7 @@ fn dynamic(f: &InstanceFacts) -> Node {
     };
     let monitoring = if f.monitoring { "enabled" } else { "disabled" };
     Node::dir(vec![
-        (
-            "fws",
-            Node::dir(vec![("instance-monitoring", Node::leaf(monitoring))]),
-        ),
+        ("fws", Node::dir(vec![("instance-monitoring", Node::leaf(monitoring))])),
         ("instance-identity", identity),
     ])
 }

@@ -1,9 +1,7 @@
 //! Builds [`InstanceFacts`] from the control plane's [`World`]: the one place that reads the
 //! world's instance model, so IMDS and the shell depend only on the facts view.
 
-use super::facts::{
-    IamFacts, IngressRule, InstanceFacts, KeyFacts, MetadataOptions, OsFamily, RunState,
-};
+use super::facts::{IamFacts, IngressRule, InstanceFacts, KeyFacts, MetadataOptions, OsFamily, RunState};
 use crate::ec2::instance::Instance;
 use crate::ec2::regions::{fmt_ip, region_info};
 use crate::ec2::security_group::Peer;
@@ -28,23 +26,14 @@ fn os_family(world: &World, inst: &Instance) -> OsFamily {
     if inst.login_user == "ubuntu" {
         return OsFamily::Ubuntu;
     }
-    let name = world
-        .image(&inst.region, &inst.image_id)
-        .map(|i| i.name.clone())
-        .unwrap_or_default();
-    if name.starts_with("amzn2-") {
-        OsFamily::AmazonLinux2
-    } else {
-        OsFamily::AmazonLinux2023
-    }
+    let name = world.image(&inst.region, &inst.image_id).map(|i| i.name.clone()).unwrap_or_default();
+    if name.starts_with("amzn2-") { OsFamily::AmazonLinux2 } else { OsFamily::AmazonLinux2023 }
 }
 
 /// The facts for one instance of `world`.
 pub fn facts_of(world: &World, inst: &Instance) -> InstanceFacts {
     let region = inst.region.clone();
-    let subnet = world
-        .region(&region)
-        .and_then(|r| r.subnets.get(&inst.subnet_id));
+    let subnet = world.region(&region).and_then(|r| r.subnets.get(&inst.subnet_id));
     let vpc = world.region(&region).and_then(|r| r.vpcs.get(&inst.vpc_id));
     let cidr = |c: (u32, u8)| format!("{}/{}", fmt_ip(c.0), c.1);
     let mut security_groups = Vec::new();
@@ -57,16 +46,8 @@ pub fn facts_of(world: &World, inst: &Instance) -> InstanceFacts {
                     let all = rule.protocol == "-1" || rule.from_port < 0;
                     ingress.push(IngressRule {
                         protocol: rule.protocol.clone(),
-                        from_port: if all {
-                            0
-                        } else {
-                            rule.from_port.clamp(0, 65_535) as u16
-                        },
-                        to_port: if all {
-                            65_535
-                        } else {
-                            rule.to_port.clamp(0, 65_535) as u16
-                        },
+                        from_port: if all { 0 } else { rule.from_port.clamp(0, 65_535) as u16 },
+                        to_port: if all { 65_535 } else { rule.to_port.clamp(0, 65_535) as u16 },
                         cidrs: vec![c.clone()],
                     });
                 }
@@ -77,9 +58,7 @@ pub fn facts_of(world: &World, inst: &Instance) -> InstanceFacts {
         let pair = world.key_pair(&region, name);
         KeyFacts {
             name: name.clone(),
-            public_key: pair
-                .map(|k| format!("{} {name}", k.public_key))
-                .unwrap_or_default(),
+            public_key: pair.map(|k| format!("{} {name}", k.public_key)).unwrap_or_default(),
             private_key_pem: None,
         }
     });
@@ -91,19 +70,14 @@ pub fn facts_of(world: &World, inst: &Instance) -> InstanceFacts {
         })
     });
     let m = &inst.metadata_options;
-    let root_volume_gib = inst
-        .root_volume_id()
-        .and_then(|v| world.volume(&region, v))
-        .map(|v| v.size)
-        .unwrap_or(8);
-    let az_id = subnet
-        .map(|s| s.availability_zone_id.clone())
-        .unwrap_or_else(|| {
-            let info = region_info(&region);
-            let letter = inst.availability_zone.chars().last().unwrap_or('a');
-            let idx = info.and_then(|i| i.az_letters.find(letter)).unwrap_or(0) + 1;
-            format!("{}-az{idx}", info.map(|i| i.az_id_prefix).unwrap_or("use1"))
-        });
+    let root_volume_gib =
+        inst.root_volume_id().and_then(|v| world.volume(&region, v)).map(|v| v.size).unwrap_or(8);
+    let az_id = subnet.map(|s| s.availability_zone_id.clone()).unwrap_or_else(|| {
+        let info = region_info(&region);
+        let letter = inst.availability_zone.chars().last().unwrap_or('a');
+        let idx = info.and_then(|i| i.az_letters.find(letter)).unwrap_or(0) + 1;
+        format!("{}-az{idx}", info.map(|i| i.az_id_prefix).unwrap_or("use1"))
+    });
     let public_dns = inst.public_dns_name();
     InstanceFacts {
         instance_id: inst.id.clone(),
@@ -126,26 +100,15 @@ pub fn facts_of(world: &World, inst: &Instance) -> InstanceFacts {
         mac: inst.mac_address.clone(),
         eni_id: inst.network_interface_id.clone(),
         subnet_id: inst.subnet_id.clone(),
-        subnet_cidr: subnet
-            .map(|s| cidr(s.cidr))
-            .unwrap_or_else(|| "172.31.0.0/20".into()),
+        subnet_cidr: subnet.map(|s| cidr(s.cidr)).unwrap_or_else(|| "172.31.0.0/20".into()),
         vpc_id: inst.vpc_id.clone(),
-        vpc_cidr: vpc
-            .map(|v| cidr(v.cidr))
-            .unwrap_or_else(|| "172.31.0.0/16".into()),
+        vpc_cidr: vpc.map(|v| cidr(v.cidr)).unwrap_or_else(|| "172.31.0.0/16".into()),
         security_groups,
         ingress,
         key,
-        user_data: inst
-            .user_data
-            .as_ref()
-            .map(|b| String::from_utf8_lossy(b).into_owned()),
+        user_data: inst.user_data.as_ref().map(|b| String::from_utf8_lossy(b).into_owned()),
         iam,
-        tags: inst
-            .tags
-            .iter()
-            .map(|t| (t.key.clone(), t.value.clone()))
-            .collect(),
+        tags: inst.tags.iter().map(|t| (t.key.clone(), t.value.clone())).collect(),
         metadata: MetadataOptions {
             endpoint_enabled: m.endpoint_enabled(),
             tokens_required: m.tokens_required(),

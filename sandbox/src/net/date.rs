@@ -8,9 +8,8 @@ use crate::time::SimTime;
 /// The calendar instant of `SimTime::ZERO` in Unix seconds (2026-01-05T09:00:00Z).
 pub const EPOCH_UNIX: u64 = 1_767_603_600;
 
-const MONTHS: [&str; 12] = [
-    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
-];
+const MONTHS: [&str; 12] =
+    ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
 const WEEKDAYS: [&str; 7] = ["Thu", "Fri", "Sat", "Sun", "Mon", "Tue", "Wed"];
 
 /// A broken-down UTC instant.
@@ -81,22 +80,13 @@ pub fn http_date(t: SimTime) -> String {
 /// `2026-01-05T09:00:00Z`: the IMDS JSON form.
 pub fn zulu(t: SimTime) -> String {
     let c = civil(t);
-    format!(
-        "{:04}-{:02}-{:02}T{:02}:{:02}:{:02}Z",
-        c.year, c.month, c.day, c.hour, c.minute, c.second
-    )
+    format!("{:04}-{:02}-{:02}T{:02}:{:02}:{:02}Z", c.year, c.month, c.day, c.hour, c.minute, c.second)
 }
 
 /// `Jan  5 09:00`: the `ls -l` form for recent files.
 pub fn ls_date(t: SimTime) -> String {
     let c = civil(t);
-    format!(
-        "{} {:>2} {:02}:{:02}",
-        c.month_name(),
-        c.day,
-        c.hour,
-        c.minute
-    )
+    format!("{} {:>2} {:02}:{:02}", c.month_name(), c.day, c.hour, c.minute)
 }
 
 /// `Mon, 05 Jan 2026 09:00:00 +0000`: the cloud-init log form.

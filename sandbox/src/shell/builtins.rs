@@ -34,17 +34,13 @@ pub fn run(host: &mut Host, argv: &[String], io: &Io<'_>) -> Option<CommandOutpu
         "whoami" => CommandOutput::ok(format!("{}\n", host.user)),
         "date" => CommandOutput::ok(format!("{}\n", unix_date(io.now))),
         "printenv" => env(host, args),
-        "env" if !args.is_empty() && !args[0].contains('=') => CommandOutput::fail(
-            format!("env: ‘{}’: No such file or directory\n", args[0]),
-            127,
-        ),
+        "env" if !args.is_empty() && !args[0].contains('=') => {
+            CommandOutput::fail(format!("env: ‘{}’: No such file or directory\n", args[0]), 127)
+        }
         "env" => env(host, &[]),
         "printf" => printf(args),
         "true" | ":" => CommandOutput::default(),
-        "false" => CommandOutput {
-            exit_code: 1,
-            ..Default::default()
-        },
+        "false" => CommandOutput { exit_code: 1, ..Default::default() },
         "grep" => filters::grep(host, args, io),
         "head" | "tail" => filters::head_tail(host, &argv[0], args, io),
         "wc" => filters::wc(host, args, io),
@@ -71,10 +67,7 @@ fn echo(args: &[String]) -> CommandOutput {
     }
     let mut text = rest.join(" ");
     if escapes {
-        text = text
-            .replace("\\n", "\n")
-            .replace("\\t", "\t")
-            .replace("\\\\", "\\");
+        text = text.replace("\\n", "\n").replace("\\t", "\t").replace("\\\\", "\\");
     }
     if newline {
         text.push('\n');
@@ -102,11 +95,7 @@ fn cat(host: &Host, args: &[String], io: &Io<'_>) -> CommandOutput {
 
 /// `ls -l`'s long line for one entry, given column widths.
 fn long_line(host: &Host, name: &str, node: &Node, widths: (usize, usize)) -> String {
-    let dot = if host.style == PromptStyle::AmazonLinux {
-        "."
-    } else {
-        ""
-    };
+    let dot = if host.style == PromptStyle::AmazonLinux { "." } else { "" };
     let links = if node.kind == NodeKind::Dir { 2 } else { 1 };
     format!(
         "{}{dot} {links} {:<ow$} {:<ow$} {:>sw$} {} {name}\n",
@@ -153,17 +142,13 @@ fn ls(host: &Host, args: &[String], io: &Io<'_>) -> CommandOutput {
     for (k, arg) in paths.iter().enumerate() {
         let path = host.path(arg);
         let Some(node) = host.fs.get(&path) else {
-            out.stderr.push_str(&format!(
-                "ls: cannot access '{arg}': No such file or directory\n"
-            ));
+            out.stderr.push_str(&format!("ls: cannot access '{arg}': No such file or directory\n"));
             out.exit_code = 2;
             continue;
         };
         let entries: Vec<(String, &Node)> = if node.kind == NodeKind::Dir {
             if host.user != "root" && node.owner != host.user && node.mode & 0o004 == 0 {
-                out.stderr.push_str(&format!(
-                    "ls: cannot open directory '{arg}': Permission denied\n"
-                ));
+                out.stderr.push_str(&format!("ls: cannot open directory '{arg}': Permission denied\n"));
                 out.exit_code = 2;
                 continue;
             }
@@ -177,25 +162,13 @@ fn ls(host: &Host, args: &[String], io: &Io<'_>) -> CommandOutput {
             vec![(arg.clone(), node)]
         };
         if multi && node.kind == NodeKind::Dir {
-            out.stdout
-                .push_str(&format!("{}{arg}:\n", if k > 0 { "\n" } else { "" }));
+            out.stdout.push_str(&format!("{}{arg}:\n", if k > 0 { "\n" } else { "" }));
         }
         if long {
-            let ow = entries
-                .iter()
-                .map(|(_, n)| n.owner.len())
-                .max()
-                .unwrap_or(0);
-            let sw = entries
-                .iter()
-                .map(|(_, n)| n.size().to_string().len())
-                .max()
-                .unwrap_or(0);
+            let ow = entries.iter().map(|(_, n)| n.owner.len()).max().unwrap_or(0);
+            let sw = entries.iter().map(|(_, n)| n.size().to_string().len()).max().unwrap_or(0);
             if node.kind == NodeKind::Dir {
-                let blocks: usize = entries
-                    .iter()
-                    .map(|(_, n)| n.size().div_ceil(4096) * 4)
-                    .sum();
+                let blocks: usize = entries.iter().map(|(_, n)| n.size().div_ceil(4096) * 4).sum();
                 out.stdout.push_str(&format!("total {blocks}\n"));
             }
             for (name, n) in &entries {
@@ -231,11 +204,7 @@ pub fn parse_mode(spec: &str, current: u32) -> Option<u32> {
             };
         }
         let mut mask = 0;
-        for c in if who.is_empty() {
-            "a".chars()
-        } else {
-            who.chars()
-        } {
+        for c in if who.is_empty() { "a".chars() } else { who.chars() } {
             mask |= match c {
                 'u' => bits << 6,
                 'g' => bits << 3,
@@ -266,16 +235,11 @@ pub fn parse_mode(spec: &str, current: u32) -> Option<u32> {
 fn chmod(host: &mut Host, args: &[String]) -> CommandOutput {
     let operands: Vec<&String> = args.iter().filter(|a| !a.starts_with("-R")).collect();
     let Some((mode, files)) = operands.split_first() else {
-        return CommandOutput::fail(
-            "chmod: missing operand\nTry 'chmod --help' for more information.\n",
-            1,
-        );
+        return CommandOutput::fail("chmod: missing operand\nTry 'chmod --help' for more information.\n", 1);
     };
     if files.is_empty() {
         return CommandOutput::fail(
-            format!(
-                "chmod: missing operand after ‘{mode}’\nTry 'chmod --help' for more information.\n"
-            ),
+            format!("chmod: missing operand after ‘{mode}’\nTry 'chmod --help' for more information.\n"),
             1,
         );
     }
@@ -285,9 +249,7 @@ fn chmod(host: &mut Host, args: &[String]) -> CommandOutput {
         let current = host.fs.get(&path).map(|n| n.mode).unwrap_or(0);
         let Some(new_mode) = parse_mode(mode, current) else {
             return CommandOutput::fail(
-                format!(
-                    "chmod: invalid mode: ‘{mode}’\nTry 'chmod --help' for more information.\n"
-                ),
+                format!("chmod: invalid mode: ‘{mode}’\nTry 'chmod --help' for more information.\n"),
                 1,
             );
         };
@@ -295,14 +257,11 @@ fn chmod(host: &mut Host, args: &[String]) -> CommandOutput {
         match host.fs.chmod(&path, new_mode, &user) {
             Ok(()) => {}
             Err(FsError::NotFound) => {
-                out.stderr.push_str(&format!(
-                    "chmod: cannot access '{f}': No such file or directory\n"
-                ));
+                out.stderr.push_str(&format!("chmod: cannot access '{f}': No such file or directory\n"));
                 out.exit_code = 1;
             }
             Err(e) => {
-                out.stderr
-                    .push_str(&format!("chmod: changing permissions of '{f}': {e}\n"));
+                out.stderr.push_str(&format!("chmod: changing permissions of '{f}': {e}\n"));
                 out.exit_code = 1;
             }
         }
@@ -339,12 +298,7 @@ fn export(host: &mut Host, args: &[String]) -> CommandOutput {
         let text: String = host
             .exported
             .iter()
-            .map(|k| {
-                format!(
-                    "declare -x {k}=\"{}\"\n",
-                    host.vars.get(k).cloned().unwrap_or_default()
-                )
-            })
+            .map(|k| format!("declare -x {k}=\"{}\"\n", host.vars.get(k).cloned().unwrap_or_default()))
             .collect();
         return CommandOutput::ok(text);
     }
@@ -354,14 +308,10 @@ fn export(host: &mut Host, args: &[String]) -> CommandOutput {
             Some((n, v)) => (n.to_string(), Some(v.to_string())),
             None => (a.clone(), None),
         };
-        let valid = name
-            .chars()
-            .next()
-            .is_some_and(|c| c.is_ascii_alphabetic() || c == '_')
+        let valid = name.chars().next().is_some_and(|c| c.is_ascii_alphabetic() || c == '_')
             && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_');
         if !valid {
-            out.stderr
-                .push_str(&format!("bash: export: `{a}': not a valid identifier\n"));
+            out.stderr.push_str(&format!("bash: export: `{a}': not a valid identifier\n"));
             out.exit_code = 1;
             continue;
         }
@@ -404,8 +354,7 @@ fn touch(host: &mut Host, args: &[String], io: &Io<'_>) -> CommandOutput {
         let path = host.path(f);
         let user = host.user.clone();
         if let Err(e) = host.fs.write(&path, "", true, &user, io.now) {
-            out.stderr
-                .push_str(&format!("touch: cannot touch '{f}': {e}\n"));
+            out.stderr.push_str(&format!("touch: cannot touch '{f}': {e}\n"));
             out.exit_code = 1;
         }
     }
@@ -419,18 +368,15 @@ fn mkdir(host: &mut Host, args: &[String]) -> CommandOutput {
         let path = host.path(d);
         if host.fs.get(&path).is_some() {
             if !parents {
-                out.stderr.push_str(&format!(
-                    "mkdir: cannot create directory ‘{d}’: File exists\n"
-                ));
+                out.stderr.push_str(&format!("mkdir: cannot create directory ‘{d}’: File exists\n"));
                 out.exit_code = 1;
             }
             continue;
         }
         let parent = super::vfs::parent(&path).to_string();
         if !parents && !host.fs.is_dir(&parent) {
-            out.stderr.push_str(&format!(
-                "mkdir: cannot create directory ‘{d}’: No such file or directory\n"
-            ));
+            out.stderr
+                .push_str(&format!("mkdir: cannot create directory ‘{d}’: No such file or directory\n"));
             out.exit_code = 1;
             continue;
         }
@@ -450,13 +396,11 @@ fn rm(host: &mut Host, args: &[String]) -> CommandOutput {
             Ok(()) => {}
             Err(FsError::NotFound) if force => {}
             Err(FsError::IsDir) => {
-                out.stderr
-                    .push_str(&format!("rm: cannot remove '{f}': Is a directory\n"));
+                out.stderr.push_str(&format!("rm: cannot remove '{f}': Is a directory\n"));
                 out.exit_code = 1;
             }
             Err(e) => {
-                out.stderr
-                    .push_str(&format!("rm: cannot remove '{}': {e}\n", basename(f)));
+                out.stderr.push_str(&format!("rm: cannot remove '{}': {e}\n", basename(f)));
                 out.exit_code = 1;
             }
         }
@@ -508,10 +452,7 @@ fn env(host: &Host, args: &[String]) -> CommandOutput {
     if let Some(name) = args.first() {
         return match host.vars.get(name).filter(|_| host.exported.contains(name)) {
             Some(v) => CommandOutput::ok(format!("{v}\n")),
-            None => CommandOutput {
-                exit_code: 1,
-                ..Default::default()
-            },
+            None => CommandOutput { exit_code: 1, ..Default::default() },
         };
     }
     CommandOutput::ok(

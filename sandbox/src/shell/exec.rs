@@ -45,12 +45,7 @@ pub struct Shell<'a> {
 }
 
 /// Runs one line on `host` and returns what the terminal shows.
-pub fn run_line(
-    line: &str,
-    host: &mut Host,
-    programs: &mut dyn Programs,
-    now: SimTime,
-) -> LineResult {
+pub fn run_line(line: &str, host: &mut Host, programs: &mut dyn Programs, now: SimTime) -> LineResult {
     let mut shell = Shell {
         host,
         programs,
@@ -149,18 +144,12 @@ impl Shell<'_> {
             if let Err(status) = self.open_redirects(command, &mut stdin_owned) {
                 return (String::new(), status);
             }
-            let status = if command.assignments.is_empty() {
-                0
-            } else {
-                self.host.last_status
-            };
+            let status = if command.assignments.is_empty() { 0 } else { self.host.last_status };
             return (String::new(), status);
         }
         // Per-command environment: set for the duration of the command.
-        let saved: Vec<(String, Option<String>)> = assigned
-            .iter()
-            .map(|(n, _)| (n.clone(), self.host.vars.get(n).cloned()))
-            .collect();
+        let saved: Vec<(String, Option<String>)> =
+            assigned.iter().map(|(n, _)| (n.clone(), self.host.vars.get(n).cloned())).collect();
         for (name, value) in assigned {
             self.host.vars.insert(name, value);
         }
@@ -230,19 +219,10 @@ impl Shell<'_> {
                 if self.depth == 0 {
                     self.exit_requested = true;
                 }
-                let code = argv
-                    .get(1)
-                    .and_then(|c| c.parse::<i32>().ok())
-                    .unwrap_or(self.host.last_status);
-                CommandOutput {
-                    exit_code: code,
-                    ..Default::default()
-                }
+                let code = argv.get(1).and_then(|c| c.parse::<i32>().ok()).unwrap_or(self.host.last_status);
+                CommandOutput { exit_code: code, ..Default::default() }
             }
-            "clear" => CommandOutput {
-                clear_screen: true,
-                ..Default::default()
-            },
+            "clear" => CommandOutput { clear_screen: true, ..Default::default() },
             "sudo" => self.sudo(&argv[1..], io),
             _ => {
                 if let Some(out) = builtins::run(self.host, argv, io) {
@@ -259,10 +239,7 @@ impl Shell<'_> {
     fn sudo(&mut self, args: &[String], io: &Io<'_>) -> CommandOutput {
         if self.host.style == super::host::PromptStyle::Laptop {
             return CommandOutput::fail(
-                format!(
-                    "[sudo] password for {}: \nsudo: a password is required\n",
-                    self.host.user
-                ),
+                format!("[sudo] password for {}: \nsudo: a password is required\n", self.host.user),
                 1,
             );
         }
@@ -319,8 +296,7 @@ impl Shell<'_> {
     /// terminal.
     fn substitute(&mut self, source: &str) -> String {
         if self.depth >= MAX_DEPTH {
-            self.stderr
-                .push_str("bash: maximum nesting level exceeded\n");
+            self.stderr.push_str("bash: maximum nesting level exceeded\n");
             return String::new();
         }
         self.depth += 1;
@@ -370,10 +346,7 @@ impl Shell<'_> {
                     current.push_str(&self.var(name));
                     has_current = true;
                 }
-                Part::Subst {
-                    quoted: true,
-                    source,
-                } => {
+                Part::Subst { quoted: true, source } => {
                     let v = self.substitute(source);
                     current.push_str(&v);
                     has_current = true;
@@ -447,9 +420,7 @@ impl Shell<'_> {
         if dir_arg.contains('*') {
             return vec![pattern];
         }
-        let dir = self
-            .host
-            .path(if dir_arg.is_empty() { "." } else { &dir_arg });
+        let dir = self.host.path(if dir_arg.is_empty() { "." } else { &dir_arg });
         let mut matches: Vec<String> = self
             .host
             .fs
@@ -466,11 +437,7 @@ impl Shell<'_> {
     }
 
     /// Checks and truncates output files before the command runs, and reads `<` input.
-    fn open_redirects(
-        &mut self,
-        command: &Command,
-        stdin: &mut Option<String>,
-    ) -> Result<Targets, i32> {
+    fn open_redirects(&mut self, command: &Command, stdin: &mut Option<String>) -> Result<Targets, i32> {
         let mut targets = Targets::default();
         for r in &command.redirects {
             if r.op == RedirectOp::StderrToStdout {
@@ -480,8 +447,7 @@ impl Shell<'_> {
             let Some(word) = &r.target else { continue };
             let fields = self.expand(word);
             let [name] = fields.as_slice() else {
-                self.stderr
-                    .push_str(&format!("bash: {}: ambiguous redirect\n", fields.join(" ")));
+                self.stderr.push_str(&format!("bash: {}: ambiguous redirect\n", fields.join(" ")));
                 return Err(1);
             };
             let path = self.host.path(name);

@@ -5,20 +5,12 @@ use super::host::Host;
 use crate::output::CommandOutput;
 
 /// Gathers the text a filter reads: the named files, or stdin when none are named.
-fn inputs(
-    host: &Host,
-    prog: &str,
-    files: &[String],
-    io: &Io<'_>,
-) -> (Vec<(String, String)>, String, i32) {
+fn inputs(host: &Host, prog: &str, files: &[String], io: &Io<'_>) -> (Vec<(String, String)>, String, i32) {
     let mut out = Vec::new();
     let mut errors = String::new();
     let mut status = 0;
     if files.is_empty() {
-        out.push((
-            "(standard input)".to_string(),
-            io.stdin.unwrap_or_default().to_string(),
-        ));
+        out.push(("(standard input)".to_string(), io.stdin.unwrap_or_default().to_string()));
     }
     for f in files {
         match host.fs.read(&host.path(f), &host.user) {
@@ -38,19 +30,15 @@ fn lines(text: &str) -> Vec<&str> {
 }
 
 fn with_newline(line: &str) -> String {
-    if line.ends_with('\n') {
-        line.to_string()
-    } else {
-        format!("{line}\n")
-    }
+    if line.ends_with('\n') { line.to_string() } else { format!("{line}\n") }
 }
 
 /// `grep [-i] [-v] [-c] [-n] [-E] [-q] PATTERN [FILE…]`: substring matching with `^`/`$`
 /// anchors and `|` alternation (other regular-expression syntax is taken literally).
 pub fn grep(host: &Host, args: &[String], io: &Io<'_>) -> CommandOutput {
-    let (mut ignore, mut invert, mut count, mut number, mut quiet) =
-        (false, false, false, false, false);
+    let (mut ignore, mut invert, mut count, mut number, mut quiet) = (false, false, false, false, false);
     let mut extended = false;
+    let mut only = false;
     let mut rest = Vec::new();
     let mut pattern = None;
     for a in args {
@@ -63,6 +51,7 @@ pub fn grep(host: &Host, args: &[String], io: &Io<'_>) -> CommandOutput {
                     'n' => number = true,
                     'q' => quiet = true,
                     'E' => extended = true,
+                    'o' => only = true,
                     'F' | 'w' | 's' => {}
                     other => {
                         return CommandOutput::fail(
@@ -90,11 +79,7 @@ pub fn grep(host: &Host, args: &[String], io: &Io<'_>) -> CommandOutput {
     let alternatives: Vec<(bool, bool, String)> = pattern
         .split("\\|")
         .flat_map(|p| {
-            if extended {
-                p.split('|').map(str::to_string).collect::<Vec<_>>()
-            } else {
-                vec![p.to_string()]
-            }
+            if extended { p.split('|').map(str::to_string).collect::<Vec<_>>() } else { vec![p.to_string()] }
         })
         .map(|alt| {
             let start = alt.starts_with('^');
@@ -103,74 +88,53 @@ pub fn grep(host: &Host, args: &[String], io: &Io<'_>) -> CommandOutput {
             if end {
                 needle.pop();
             }
-            (
-                start,
-                end,
-                if ignore {
-                    needle.to_lowercase()
-                } else {
-                    needle
-                },
-            )
+            (start, end, if ignore { needle.to_lowercase() } else { needle })
         })
         .collect();
     let (sources, errors, mut status) = inputs(host, "grep", &rest, io);
-    let multi = sources.len() > 1;
+    let multi = rest.len() > 1;
     let mut stdout = String::new();
     let mut any = false;
     for (name, text) in &sources {
         let mut n = 0;
         for (i, line) in lines(text).iter().enumerate() {
             let body = line.trim_end_matches('\n');
-            let hay = if ignore {
-                body.to_lowercase()
-            } else {
-                body.to_string()
-            };
-            let hit = alternatives
-                .iter()
-                .any(|(start, end, needle)| match (start, end) {
-                    (true, true) => &hay == needle,
-                    (true, false) => hay.starts_with(needle.as_str()),
-                    (false, true) => hay.ends_with(needle.as_str()),
-                    (false, false) => hay.contains(needle.as_str()),
-                });
+            let hay = if ignore { body.to_lowercase() } else { body.to_string() };
+            let hit = alternatives.iter().any(|(start, end, needle)| match (start, end) {
+                (true, true) => &hay == needle,
+                (true, false) => hay.starts_with(needle.as_str()),
+                (false, true) => hay.ends_with(needle.as_str()),
+                (false, false) => hay.contains(needle.as_str()),
+            });
             if hit != invert {
                 n += 1;
                 any = true;
                 if !count && !quiet {
-                    let prefix = if multi {
-                        format!("{name}:")
+                    let prefix = if multi { format!("{name}:") } else { String::new() };
+                    let num = if number { format!("{}:", i + 1) } else { String::new() };
+                    if only && !invert {
+                        // `-o`: each matching piece on its own line (case as in the input).
+                        for (_, _, needle) in alternatives.iter().filter(|a| !a.2.is_empty()) {
+                            for (at, _) in hay.match_indices(needle.as_str()) {
+                                let piece = body.get(at..at + needle.len()).unwrap_or(needle);
+                                stdout.push_str(&format!("{prefix}{num}{piece}\n"));
+                            }
+                        }
                     } else {
-                        String::new()
-                    };
-                    let num = if number {
-                        format!("{}:", i + 1)
-                    } else {
-                        String::new()
-                    };
-                    stdout.push_str(&format!("{prefix}{num}{}", with_newline(line)));
+                        stdout.push_str(&format!("{prefix}{num}{}", with_newline(line)));
+                    }
                 }
             }
         }
         if count && !quiet {
-            let prefix = if multi {
-                format!("{name}:")
-            } else {
-                String::new()
-            };
+            let prefix = if multi { format!("{name}:") } else { String::new() };
             stdout.push_str(&format!("{prefix}{n}\n"));
         }
     }
     if status == 0 {
         status = if any { 0 } else { 1 };
     }
-    CommandOutput {
-        stdout,
-        stderr: errors,
-        exit_code: status,
-        clear_screen: false,
-    }
+    CommandOutput { stdout, stderr: errors, exit_code: status, clear_screen: false }
 }
 
 /// Parses `-n N`, `-N` or `-nN`; default 10.
@@ -192,14 +156,12 @@ fn line_count(prog: &str, args: &[String]) -> Result<(usize, Vec<String>), Comma
             None
         };
         if let Some(v) = value {
-            n = v.trim_start_matches('+').parse().map_err(|_| {
-                CommandOutput::fail(format!("{prog}: invalid number of lines: ‘{v}’\n"), 1)
-            })?;
+            n = v
+                .trim_start_matches('+')
+                .parse()
+                .map_err(|_| CommandOutput::fail(format!("{prog}: invalid number of lines: ‘{v}’\n"), 1))?;
         } else if a == "-n" {
-            return Err(CommandOutput::fail(
-                format!("{prog}: option requires an argument -- 'n'\n"),
-                1,
-            ));
+            return Err(CommandOutput::fail(format!("{prog}: option requires an argument -- 'n'\n"), 1));
         }
         i += 1;
     }
@@ -217,39 +179,20 @@ pub fn head_tail(host: &Host, prog: &str, args: &[String], io: &Io<'_>) -> Comma
     let mut stdout = String::new();
     for (k, (name, text)) in sources.iter().enumerate() {
         if multi {
-            stdout.push_str(&format!(
-                "{}==> {name} <==\n",
-                if k > 0 { "\n" } else { "" }
-            ));
+            stdout.push_str(&format!("{}==> {name} <==\n", if k > 0 { "\n" } else { "" }));
         }
         let all = lines(text);
-        let chosen: &[&str] = if prog == "head" {
-            &all[..n.min(all.len())]
-        } else {
-            &all[all.len().saturating_sub(n)..]
-        };
+        let chosen: &[&str] =
+            if prog == "head" { &all[..n.min(all.len())] } else { &all[all.len().saturating_sub(n)..] };
         stdout.push_str(&chosen.concat());
     }
-    CommandOutput {
-        stdout,
-        stderr,
-        exit_code,
-        clear_screen: false,
-    }
+    CommandOutput { stdout, stderr, exit_code, clear_screen: false }
 }
 
 /// `wc [-l|-w|-c] [FILE…]`.
 pub fn wc(host: &Host, args: &[String], io: &Io<'_>) -> CommandOutput {
-    let flags: String = args
-        .iter()
-        .filter(|a| a.starts_with('-'))
-        .map(|a| a[1..].to_string())
-        .collect();
-    let files: Vec<String> = args
-        .iter()
-        .filter(|a| !a.starts_with('-'))
-        .cloned()
-        .collect();
+    let flags: String = args.iter().filter(|a| a.starts_with('-')).map(|a| a[1..].to_string()).collect();
+    let files: Vec<String> = args.iter().filter(|a| !a.starts_with('-')).cloned().collect();
     let (sources, stderr, exit_code) = inputs(host, "wc", &files, io);
     let mut stdout = String::new();
     for (name, text) in &sources {
@@ -277,10 +220,5 @@ pub fn wc(host: &Host, args: &[String], io: &Io<'_>) -> CommandOutput {
         }
         stdout.push_str(&format!("{line}\n"));
     }
-    CommandOutput {
-        stdout,
-        stderr,
-        exit_code,
-        clear_screen: false,
-    }
+    CommandOutput { stdout, stderr, exit_code, clear_screen: false }
 }

@@ -39,11 +39,7 @@ pub struct Host {
 
 /// The home directory of `user`.
 pub fn home_of(user: &str) -> String {
-    if user == "root" {
-        "/root".to_string()
-    } else {
-        format!("/home/{user}")
-    }
+    if user == "root" { "/root".to_string() } else { format!("/home/{user}") }
 }
 
 impl Host {
@@ -57,10 +53,7 @@ impl Host {
         let mut vars = BTreeMap::new();
         vars.insert("HOME".to_string(), home.clone());
         vars.insert("USER".to_string(), user.to_string());
-        vars.insert(
-            "PATH".to_string(),
-            "/usr/local/bin:/usr/bin:/bin".to_string(),
-        );
+        vars.insert("PATH".to_string(), "/usr/local/bin:/usr/bin:/bin".to_string());
         vars.insert("SHELL".to_string(), "/bin/bash".to_string());
         let exported = vars.keys().cloned().collect();
         Host {
@@ -99,12 +92,7 @@ impl Host {
         let sigil = if self.user == "root" { '#' } else { '$' };
         match self.style {
             PromptStyle::Laptop | PromptStyle::Ubuntu => {
-                format!(
-                    "{}@{}:{}{sigil} ",
-                    self.user,
-                    self.hostname,
-                    self.tilde_cwd()
-                )
+                format!("{}@{}:{}{sigil} ", self.user, self.hostname, self.tilde_cwd())
             }
             PromptStyle::AmazonLinux => {
                 let cwd = self.tilde_cwd();

@@ -30,10 +30,7 @@ impl Word {
     /// The word's text if it is made only of literals (used for assignments and operators).
     pub fn literal_prefix(&self) -> Option<&str> {
         match self.parts.first() {
-            Some(Part::Lit {
-                text,
-                quoted: false,
-            }) => Some(text),
+            Some(Part::Lit { text, quoted: false }) => Some(text),
             _ => None,
         }
     }
@@ -81,14 +78,8 @@ impl Token {
             Token::Semi => ";".into(),
             Token::Pipe => "|".into(),
             Token::Amp => "&".into(),
-            Token::Redirect {
-                op: RedirectOp::Append,
-                ..
-            } => ">>".into(),
-            Token::Redirect {
-                op: RedirectOp::Read,
-                ..
-            } => "<".into(),
+            Token::Redirect { op: RedirectOp::Append, .. } => ">>".into(),
+            Token::Redirect { op: RedirectOp::Read, .. } => "<".into(),
             Token::Redirect { .. } => ">".into(),
         }
     }
@@ -102,11 +93,7 @@ struct Lexer<'a> {
 
 /// Tokenizes `line`.
 pub fn tokenize(line: &str) -> Result<Vec<Token>, SyntaxError> {
-    let mut lx = Lexer {
-        chars: line.chars().collect(),
-        pos: 0,
-        src: line,
-    };
+    let mut lx = Lexer { chars: line.chars().collect(), pos: 0, src: line };
     let _ = lx.src;
     lx.run()
 }
@@ -129,10 +116,7 @@ impl Lexer<'_> {
     }
 
     fn err(&self, kind: SyntaxErrorKind) -> SyntaxError {
-        SyntaxError {
-            kind,
-            position: self.pos,
-        }
+        SyntaxError { kind, position: self.pos }
     }
 
     fn run(&mut self) -> Result<Vec<Token>, SyntaxError> {
@@ -161,10 +145,7 @@ impl Lexer<'_> {
                 }
                 '&' if self.peek_at(1) == Some('>') => {
                     self.pos += 2;
-                    tokens.push(Token::Redirect {
-                        fd: 1,
-                        op: RedirectOp::Both,
-                    });
+                    tokens.push(Token::Redirect { fd: 1, op: RedirectOp::Both });
                 }
                 '&' => {
                     self.pos += 1;
@@ -193,29 +174,17 @@ impl Lexer<'_> {
         let c = self.peek();
         self.pos += 1;
         if c == Some('<') {
-            return Token::Redirect {
-                fd: 0,
-                op: RedirectOp::Read,
-            };
+            return Token::Redirect { fd: 0, op: RedirectOp::Read };
         }
         if self.peek() == Some('>') {
             self.pos += 1;
-            return Token::Redirect {
-                fd,
-                op: RedirectOp::Append,
-            };
+            return Token::Redirect { fd, op: RedirectOp::Append };
         }
         if fd == 2 && self.peek() == Some('&') && self.peek_at(1) == Some('1') {
             self.pos += 2;
-            return Token::Redirect {
-                fd,
-                op: RedirectOp::StderrToStdout,
-            };
+            return Token::Redirect { fd, op: RedirectOp::StderrToStdout };
         }
-        Token::Redirect {
-            fd,
-            op: RedirectOp::Write,
-        }
+        Token::Redirect { fd, op: RedirectOp::Write }
     }
 
     fn word(&mut self) -> Result<Word, SyntaxError> {
@@ -223,10 +192,7 @@ impl Lexer<'_> {
         let mut lit = String::new();
         let flush = |lit: &mut String, word: &mut Word| {
             if !lit.is_empty() {
-                word.parts.push(Part::Lit {
-                    text: std::mem::take(lit),
-                    quoted: false,
-                });
+                word.parts.push(Part::Lit { text: std::mem::take(lit), quoted: false });
             }
         };
         while let Some(c) = self.peek() {
@@ -239,10 +205,7 @@ impl Lexer<'_> {
                         Some(next) => {
                             self.pos += 1;
                             flush(&mut lit, &mut word);
-                            word.parts.push(Part::Lit {
-                                text: next.to_string(),
-                                quoted: true,
-                            });
+                            word.parts.push(Part::Lit { text: next.to_string(), quoted: true });
                         }
                         None => {}
                     }
@@ -291,10 +254,7 @@ impl Lexer<'_> {
         flush(&mut lit, &mut word);
         if word.parts.is_empty() {
             // Only happens for `""`-less empty input; keep an empty literal so `''` survives.
-            word.parts.push(Part::Lit {
-                text: String::new(),
-                quoted: true,
-            });
+            word.parts.push(Part::Lit { text: String::new(), quoted: true });
         }
         Ok(word)
     }
@@ -328,10 +288,7 @@ impl Lexer<'_> {
                 Some('$' | '`') => match self.dollar(true)? {
                     Some(part) => {
                         if !text.is_empty() {
-                            word.parts.push(Part::Lit {
-                                text: std::mem::take(&mut text),
-                                quoted: true,
-                            });
+                            word.parts.push(Part::Lit { text: std::mem::take(&mut text), quoted: true });
                         }
                         word.parts.push(part);
                         any = true;
@@ -425,10 +382,7 @@ impl Lexer<'_> {
             }
             Some(c @ ('?' | '$' | '#' | '0'..='9')) => {
                 self.pos += 1;
-                Ok(Some(Part::Var {
-                    name: c.to_string(),
-                    quoted,
-                }))
+                Ok(Some(Part::Var { name: c.to_string(), quoted }))
             }
             Some(c) if is_name_start(c) => {
                 let mut name = String::new();
@@ -460,10 +414,7 @@ mod tests {
     #[test]
     fn reports_unterminated_quotes() {
         let err = tokenize("echo 'abc").unwrap_err();
-        assert_eq!(
-            err.to_string(),
-            "bash: unexpected EOF while looking for matching `''"
-        );
+        assert_eq!(err.to_string(), "bash: unexpected EOF while looking for matching `''");
         assert_eq!(err.position, 5);
         assert!(tokenize("echo \"abc").is_err());
         assert!(tokenize("X=$(curl").is_err());

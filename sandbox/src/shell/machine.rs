@@ -77,30 +77,13 @@ pub fn is_xen(instance_type: &str) -> bool {
     let family = instance_type.split('.').next().unwrap_or_default();
     matches!(
         family,
-        "t2" | "m4"
-            | "m3"
-            | "c4"
-            | "c3"
-            | "r4"
-            | "r3"
-            | "x1"
-            | "x1e"
-            | "i3"
-            | "d2"
-            | "p2"
-            | "p3"
-            | "g3"
+        "t2" | "m4" | "m3" | "c4" | "c3" | "r4" | "r3" | "x1" | "x1e" | "i3" | "d2" | "p2" | "p3" | "g3"
     )
 }
 
 /// The short host name EC2 gives an instance: `ip-172-31-5-9`.
 pub fn short_hostname(facts: &InstanceFacts) -> String {
-    facts
-        .private_dns
-        .split('.')
-        .next()
-        .unwrap_or("localhost")
-        .to_string()
+    facts.private_dns.split('.').next().unwrap_or("localhost").to_string()
 }
 
 impl Machine {
@@ -108,11 +91,7 @@ impl Machine {
     pub fn new(facts: &InstanceFacts, now: SimTime) -> Machine {
         let os = facts.os;
         let user = os.default_user();
-        let style = if os == OsFamily::Ubuntu {
-            PromptStyle::Ubuntu
-        } else {
-            PromptStyle::AmazonLinux
-        };
+        let style = if os == OsFamily::Ubuntu { PromptStyle::Ubuntu } else { PromptStyle::AmazonLinux };
         let mut host = Host::new(user, &short_hostname(facts), style);
         let (pretty, id, version, id_like) = match os {
             OsFamily::Ubuntu => ("Ubuntu 24.04.1 LTS", "ubuntu", "24.04", "debian"),
@@ -127,15 +106,8 @@ impl Machine {
                 "NAME=\"Amazon Linux\"\nVERSION=\"{version}\"\nID=\"{id}\"\nID_LIKE=\"{id_like}\"\nVERSION_ID=\"{version}\"\nPLATFORM_ID=\"platform:al{version}\"\nPRETTY_NAME=\"{pretty}\"\nANSI_COLOR=\"0;33\"\nCPE_NAME=\"cpe:2.3:o:amazon:amazon_linux:{version}\"\nHOME_URL=\"https://aws.amazon.com/linux/amazon-linux-{version}/\"\nDOCUMENTATION_URL=\"https://docs.aws.amazon.com/linux/\"\nSUPPORT_URL=\"https://aws.amazon.com/premiumsupport/\"\nBUG_REPORT_URL=\"https://github.com/amazonlinux/amazon-linux-{version}\"\nVENDOR_NAME=\"AWS\"\nVENDOR_URL=\"https://aws.amazon.com/\"\nSUPPORT_END=\"2029-06-30\"\n"
             ),
         };
-        host.fs
-            .install("/etc/os-release", &os_release, "root", 0o644, now);
-        host.fs.install(
-            "/etc/hostname",
-            &format!("{}\n", facts.private_dns),
-            "root",
-            0o644,
-            now,
-        );
+        host.fs.install("/etc/os-release", &os_release, "root", 0o644, now);
+        host.fs.install("/etc/hostname", &format!("{}\n", facts.private_dns), "root", 0o644, now);
         host.fs.mkdir_p("/var/log", "root", 0o755);
         host.fs.mkdir_p("/var/lib/cloud/instance", "root", 0o755);
         host.fs.install("/var/log/secure", "", "root", 0o600, now);
@@ -151,44 +123,22 @@ impl Machine {
             );
         }
         let xen = is_xen(&facts.instance_type);
-        let (disk, part) = if xen {
-            ("xvda", "xvda1")
-        } else {
-            ("nvme0n1", "nvme0n1p1")
-        };
+        let (disk, part) = if xen { ("xvda", "xvda1") } else { ("nvme0n1", "nvme0n1p1") };
         let (fs, start_sector, used_gib) = match os {
             OsFamily::Ubuntu => (FsType::Ext4, 2_099_200, 1.8),
             _ => (FsType::Xfs, 24_576, 1.6),
         };
         let mut packages = BTreeSet::new();
-        for p in [
-            "bash",
-            "coreutils",
-            "curl",
-            "openssh-server",
-            "cloud-init",
-            "python3",
-        ] {
+        for p in ["bash", "coreutils", "curl", "openssh-server", "cloud-init", "python3"] {
             packages.insert(p.to_string());
         }
         if os != OsFamily::Ubuntu {
             packages.insert("awscli-2".into());
         }
         let mut services = BTreeMap::new();
-        let ssh_unit = if os == OsFamily::Ubuntu {
-            "ssh"
-        } else {
-            "sshd"
-        };
+        let ssh_unit = if os == OsFamily::Ubuntu { "ssh" } else { "sshd" };
         for unit in [ssh_unit, "amazon-ssm-agent", "chronyd", "cloud-init"] {
-            services.insert(
-                unit.to_string(),
-                Service {
-                    active: true,
-                    enabled: true,
-                    since: now,
-                },
-            );
+            services.insert(unit.to_string(), Service { active: true, enabled: true, since: now });
         }
         Machine {
             instance_id: facts.instance_id.clone(),

@@ -50,17 +50,13 @@ fn assignment(word: &Word) -> Option<(String, Word)> {
     let (name, value) = text.split_once('=')?;
     let mut chars = name.chars();
     let first = chars.next()?;
-    if !(first.is_ascii_alphabetic() || first == '_')
-        || !chars.all(|c| c.is_ascii_alphanumeric() || c == '_')
+    if !(first.is_ascii_alphabetic() || first == '_') || !chars.all(|c| c.is_ascii_alphanumeric() || c == '_')
     {
         return None;
     }
     let mut parts = Vec::new();
     if !value.is_empty() {
-        parts.push(Part::Lit {
-            text: value.to_string(),
-            quoted: false,
-        });
+        parts.push(Part::Lit { text: value.to_string(), quoted: false });
     }
     parts.extend(word.parts.iter().skip(1).cloned());
     Some((name.to_string(), Word { parts }))
@@ -92,19 +88,11 @@ pub fn parse(tokens: Vec<Token>) -> Result<List, SyntaxError> {
             }
             Token::Redirect { fd, op } => {
                 if op == RedirectOp::StderrToStdout {
-                    command.redirects.push(Redirect {
-                        fd,
-                        op,
-                        target: None,
-                    });
+                    command.redirects.push(Redirect { fd, op, target: None });
                     continue;
                 }
                 match iter.next() {
-                    Some((_, Token::Word(w))) => command.redirects.push(Redirect {
-                        fd,
-                        op,
-                        target: Some(w),
-                    }),
+                    Some((_, Token::Word(w))) => command.redirects.push(Redirect { fd, op, target: Some(w) }),
                     Some((j, other)) => return Err(unexpected(&other, j)),
                     None => {
                         return Err(SyntaxError {
@@ -141,10 +129,7 @@ pub fn parse(tokens: Vec<Token>) -> Result<List, SyntaxError> {
         }
     }
     if pending_end {
-        return Err(SyntaxError {
-            kind: SyntaxErrorKind::UnexpectedEnd,
-            position: 0,
-        });
+        return Err(SyntaxError { kind: SyntaxErrorKind::UnexpectedEnd, position: 0 });
     }
     if !command_is_empty(&command) {
         pipeline.commands.push(command);
@@ -177,14 +162,8 @@ mod tests {
 
     #[test]
     fn rejects_dangling_operators() {
-        assert_eq!(
-            p("&& ls").unwrap_err().to_string(),
-            "bash: syntax error near unexpected token `&&'"
-        );
-        assert_eq!(
-            p("ls |").unwrap_err().to_string(),
-            "bash: syntax error: unexpected end of file"
-        );
+        assert_eq!(p("&& ls").unwrap_err().to_string(), "bash: syntax error near unexpected token `&&'");
+        assert_eq!(p("ls |").unwrap_err().to_string(), "bash: syntax error: unexpected end of file");
         assert_eq!(
             p("echo >").unwrap_err().to_string(),
             "bash: syntax error near unexpected token `newline'"

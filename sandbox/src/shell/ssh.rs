@@ -68,10 +68,7 @@ fn fail(prefix: String, msg: &str) -> SshStep {
 pub fn host_key(instance_id: &str) -> (String, String) {
     let body = mix::text(mix::hash(&[instance_id, "hostkey"]), 43, mix::BASE64);
     let fp = mix::text(mix::hash(&[instance_id, "fingerprint"]), 43, mix::BASE64);
-    (
-        format!("ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAI{body}"),
-        format!("SHA256:{fp}"),
-    )
+    (format!("ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAI{body}"), format!("SHA256:{fp}"))
 }
 
 fn known_hosts_path(laptop: &Host) -> String {
@@ -108,10 +105,8 @@ fn parse(argv: &[String]) -> Result<Args, CommandOutput> {
         }
         if let Some(flag) = w.strip_prefix('-').filter(|f| !f.is_empty()) {
             let c = flag.chars().next().unwrap_or('?');
-            if matches!(
-                c,
-                'i' | 'l' | 'p' | 'o' | 'F' | 'E' | 'J' | 'L' | 'R' | 'D' | 'W' | 'b' | 'c' | 'm'
-            ) {
+            if matches!(c, 'i' | 'l' | 'p' | 'o' | 'F' | 'E' | 'J' | 'L' | 'R' | 'D' | 'W' | 'b' | 'c' | 'm')
+            {
                 let value = if flag.len() > 1 {
                     flag[1..].to_string()
                 } else {
@@ -128,9 +123,9 @@ fn parse(argv: &[String]) -> Result<Args, CommandOutput> {
                     'i' => a.identities.push(value),
                     'l' => a.user = Some(value),
                     'p' => {
-                        a.port = value.parse().map_err(|_| {
-                            CommandOutput::fail(format!("Bad port '{value}'\n"), 255)
-                        })?
+                        a.port = value
+                            .parse()
+                            .map_err(|_| CommandOutput::fail(format!("Bad port '{value}'\n"), 255))?
                     }
                     'o' => {
                         let (k, v) = value.split_once(['=', ' ']).unwrap_or((&value, ""));
@@ -145,14 +140,8 @@ fn parse(argv: &[String]) -> Result<Args, CommandOutput> {
                     _ => {}
                 }
             } else if !flag.chars().all(|c| "46AaCfGgKkMNnqsTtVvXxYy".contains(c)) {
-                let bad = flag
-                    .chars()
-                    .find(|c| !"46AaCfGgKkMNnqsTtVvXxYy".contains(*c))
-                    .unwrap_or('?');
-                return Err(CommandOutput::fail(
-                    format!("unknown option -- {bad}\n{USAGE}"),
-                    255,
-                ));
+                let bad = flag.chars().find(|c| !"46AaCfGgKkMNnqsTtVvXxYy".contains(*c)).unwrap_or('?');
+                return Err(CommandOutput::fail(format!("unknown option -- {bad}\n{USAGE}"), 255));
             }
         } else {
             match w.rsplit_once('@') {
@@ -181,12 +170,7 @@ fn looks_like_ipv4(s: &str) -> bool {
 /// Decides whether a key file's text is the private key of an instance's key pair.
 pub type KeyCheck<'a> = &'a dyn Fn(&InstanceFacts, &str) -> bool;
 
-pub fn connect(
-    argv: &[String],
-    laptop: &mut Host,
-    facts: &[InstanceFacts],
-    keys: KeyCheck<'_>,
-) -> SshStep {
+pub fn connect(argv: &[String], laptop: &mut Host, facts: &[InstanceFacts], keys: KeyCheck<'_>) -> SshStep {
     let args = match parse(argv) {
         Ok(a) => a,
         Err(out) => return SshStep::Done(out),
@@ -200,13 +184,9 @@ pub fn connect(
         }
     }
     let host = args.host.clone();
-    let timeout = format!(
-        "ssh: connect to host {host} port {}: Connection timed out\n",
-        args.port
-    );
+    let timeout = format!("ssh: connect to host {host} port {}: Connection timed out\n", args.port);
     let by_public = facts.iter().find(|f| {
-        f.public_ip.as_deref() == Some(host.as_str())
-            || f.public_dns.as_deref() == Some(host.as_str())
+        f.public_ip.as_deref() == Some(host.as_str()) || f.public_dns.as_deref() == Some(host.as_str())
     });
     let target = match by_public {
         Some(f) => f,
@@ -228,10 +208,7 @@ pub fn connect(
         RunState::Pending => {
             return fail(
                 prefix,
-                &format!(
-                    "ssh: connect to host {host} port {}: Connection refused\n",
-                    args.port
-                ),
+                &format!("ssh: connect to host {host} port {}: Connection refused\n", args.port),
             );
         }
         _ => return fail(prefix, &timeout),
@@ -242,19 +219,13 @@ pub fn connect(
     if target.os == OsFamily::Windows || args.port != 22 {
         return fail(
             prefix,
-            &format!(
-                "ssh: connect to host {host} port {}: Connection refused\n",
-                args.port
-            ),
+            &format!("ssh: connect to host {host} port {}: Connection refused\n", args.port),
         );
     }
     let (key, fingerprint) = host_key(&target.instance_id);
     let pending = Pending {
         instance_id: target.instance_id.clone(),
-        user: args
-            .user
-            .clone()
-            .unwrap_or_else(|| laptop.login_user.clone()),
+        user: args.user.clone().unwrap_or_else(|| laptop.login_user.clone()),
         host: host.clone(),
         identities: args.identities.clone(),
         command: (!args.command.is_empty()).then(|| args.command.join(" ")),
@@ -262,19 +233,10 @@ pub fn connect(
         fingerprint: fingerprint.clone(),
     };
     let kh_path = known_hosts_path(laptop);
-    let known = laptop
-        .fs
-        .read(&kh_path, &laptop.user)
-        .unwrap_or_default()
-        .to_string();
-    let entry = known
-        .lines()
-        .enumerate()
-        .find(|(_, l)| l.split_whitespace().next() == Some(host.as_str()));
+    let known = laptop.fs.read(&kh_path, &laptop.user).unwrap_or_default().to_string();
+    let entry = known.lines().enumerate().find(|(_, l)| l.split_whitespace().next() == Some(host.as_str()));
     match entry {
-        Some((_, line)) if line.ends_with(&key) => {
-            authenticate(prefix, &pending, laptop, facts, keys)
-        }
+        Some((_, line)) if line.ends_with(&key) => authenticate(prefix, &pending, laptop, facts, keys),
         Some((n, _)) => {
             let msg = format!(
                 "@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@\n@    WARNING: REMOTE HOST IDENTIFICATION HAS CHANGED!     @\n@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@\nIT IS POSSIBLE THAT SOMEONE IS DOING SOMETHING NASTY!\nSomeone could be eavesdropping on you right now (man-in-the-middle attack)!\nIt is also possible that a host key has just been changed.\nThe fingerprint for the ED25519 key sent by the remote host is\n{fingerprint}.\nPlease contact your system administrator.\nAdd correct host key in {kh_path} to get rid of this message.\nOffending ED25519 key in {kh_path}:{}\nHost key for {host} has changed and you have requested strict checking.\nHost key verification failed.\n",
@@ -316,13 +278,7 @@ pub fn connect(
                 let question = format!(
                     "{prefix}The authenticity of host '{host} ({shown_ip})' can't be established.\nED25519 key fingerprint is {fingerprint}.\n{names}Are you sure you want to continue connecting (yes/no/[fingerprint])? "
                 );
-                SshStep::AskHostKey(
-                    CommandOutput {
-                        stderr: question,
-                        ..Default::default()
-                    },
-                    pending,
-                )
+                SshStep::AskHostKey(CommandOutput { stderr: question, ..Default::default() }, pending)
             }
         },
     }
@@ -344,10 +300,7 @@ fn remember(laptop: &mut Host, p: &Pending) -> String {
         &user,
         crate::time::SimTime::ZERO,
     );
-    format!(
-        "Warning: Permanently added '{}' (ED25519) to the list of known hosts.\n",
-        p.host
-    )
+    format!("Warning: Permanently added '{}' (ED25519) to the list of known hosts.\n", p.host)
 }
 
 /// The learner's answer to the host-key question. `None` means "ask again".
@@ -401,10 +354,7 @@ fn authenticate(
     keys: KeyCheck<'_>,
 ) -> SshStep {
     let Some(target) = facts.iter().find(|f| f.instance_id == p.instance_id) else {
-        return fail(
-            prefix,
-            &format!("Connection closed by {} port 22\n", p.host),
-        );
+        return fail(prefix, &format!("Connection closed by {} port 22\n", p.host));
     };
     let mut accepted = false;
     for id in &p.identities {
@@ -454,10 +404,7 @@ fn authenticate(
         } else {
             "publickey,gssapi-keyex,gssapi-with-mic"
         };
-        return fail(
-            prefix,
-            &format!("{}@{}: Permission denied ({methods}).\n", p.user, p.host),
-        );
+        return fail(prefix, &format!("{}@{}: Permission denied ({methods}).\n", p.user, p.host));
     }
     let login = Login {
         instance_id: p.instance_id.clone(),
@@ -465,30 +412,15 @@ fn authenticate(
         host: p.host.clone(),
         command: p.command.clone(),
     };
-    let stdout = if p.command.is_some() {
-        String::new()
-    } else {
-        banner(target.os).to_string()
-    };
-    SshStep::LoggedIn(
-        CommandOutput {
-            stdout,
-            stderr: prefix,
-            ..Default::default()
-        },
-        login,
-    )
+    let stdout = if p.command.is_some() { String::new() } else { banner(target.os).to_string() };
+    SshStep::LoggedIn(CommandOutput { stdout, stderr: prefix, ..Default::default() }, login)
 }
 
 /// Whether key file `text` is the private half of the instance's key pair. Fixtures carry the
 /// PEM itself; instances from the control plane are checked by the session (see
 /// [`crate::imds::world_view::key_matches`]) and marked by putting the PEM in the facts.
 fn key_fits(target: &InstanceFacts, text: &str) -> bool {
-    target
-        .key
-        .as_ref()
-        .and_then(|k| k.private_key_pem.as_ref())
-        .is_some_and(|pem| pem.trim() == text.trim())
+    target.key.as_ref().and_then(|k| k.private_key_pem.as_ref()).is_some_and(|pem| pem.trim() == text.trim())
 }
 
 /// `ssh-keygen -R HOST`: forgets a host's key (the fix for a changed host key).
@@ -505,9 +437,7 @@ pub fn keygen(args: &[String], laptop: &mut Host) -> CommandOutput {
     let path = known_hosts_path(laptop);
     let Ok(text) = laptop.fs.read(&path, &laptop.user).map(str::to_string) else {
         return CommandOutput::fail(
-            format!(
-                "do_known_hosts: hostkeys_foreach failed for {path}: No such file or directory\n"
-            ),
+            format!("do_known_hosts: hostkeys_foreach failed for {path}: No such file or directory\n"),
             255,
         );
     };
@@ -525,17 +455,7 @@ pub fn keygen(args: &[String], laptop: &mut Host) -> CommandOutput {
         return CommandOutput::default();
     }
     let user = laptop.user.clone();
-    let _ = laptop.fs.write(
-        &format!("{path}.old"),
-        &text,
-        false,
-        &user,
-        crate::time::SimTime::ZERO,
-    );
-    let _ = laptop
-        .fs
-        .write(&path, &kept, false, &user, crate::time::SimTime::ZERO);
-    CommandOutput::ok(format!(
-        "{found}{path} updated.\nOriginal contents retained as {path}.old\n"
-    ))
+    let _ = laptop.fs.write(&format!("{path}.old"), &text, false, &user, crate::time::SimTime::ZERO);
+    let _ = laptop.fs.write(&path, &kept, false, &user, crate::time::SimTime::ZERO);
+    CommandOutput::ok(format!("{found}{path} updated.\nOriginal contents retained as {path}.old\n"))
 }

@@ -83,12 +83,7 @@ impl Default for Vfs {
         let mut nodes = BTreeMap::new();
         nodes.insert(
             "/".to_string(),
-            Node {
-                kind: NodeKind::Dir,
-                mode: 0o755,
-                owner: "root".into(),
-                modified: SimTime::ZERO,
-            },
+            Node { kind: NodeKind::Dir, mode: 0o755, owner: "root".into(), modified: SimTime::ZERO },
         );
         Vfs { nodes }
     }
@@ -96,11 +91,7 @@ impl Default for Vfs {
 
 /// Resolves `path` against `cwd` into an absolute path without `.`, `..` or doubled slashes.
 pub fn normalize(cwd: &str, path: &str) -> String {
-    let joined = if path.starts_with('/') {
-        path.to_string()
-    } else {
-        format!("{cwd}/{path}")
-    };
+    let joined = if path.starts_with('/') { path.to_string() } else { format!("{cwd}/{path}") };
     let mut parts: Vec<&str> = Vec::new();
     for seg in joined.split('/') {
         match seg {
@@ -141,13 +132,7 @@ impl Vfs {
     }
 
     pub fn is_dir(&self, path: &str) -> bool {
-        matches!(
-            self.get(path),
-            Some(Node {
-                kind: NodeKind::Dir,
-                ..
-            })
-        )
+        matches!(self.get(path), Some(Node { kind: NodeKind::Dir, .. }))
     }
 
     /// Creates `path` and its missing parents as directories owned by `owner`.
@@ -170,12 +155,7 @@ impl Vfs {
         self.mkdir_p(parent(path), "root", 0o755);
         self.nodes.insert(
             path.to_string(),
-            Node {
-                kind: NodeKind::File(content.to_string()),
-                mode,
-                owner: owner.into(),
-                modified: now,
-            },
+            Node { kind: NodeKind::File(content.to_string()), mode, owner: owner.into(), modified: now },
         );
     }
 
@@ -282,11 +262,7 @@ impl Vfs {
 
     /// The entries directly inside directory `dir`, sorted by name.
     pub fn list(&self, dir: &str) -> Vec<(&str, &Node)> {
-        let prefix = if dir == "/" {
-            "/".to_string()
-        } else {
-            format!("{dir}/")
-        };
+        let prefix = if dir == "/" { "/".to_string() } else { format!("{dir}/") };
         self.nodes
             .range(prefix.clone()..)
             .take_while(|(p, _)| p.starts_with(&prefix))
@@ -304,21 +280,14 @@ mod tests {
     fn permissions_are_enforced() {
         let mut fs = Vfs::default();
         fs.mkdir_p("/home/me", "me", 0o755);
-        fs.write("/home/me/k.pem", "KEY", false, "me", SimTime::ZERO)
-            .unwrap();
-        assert_eq!(
-            fs.get("/home/me/k.pem").unwrap().mode_string(),
-            "-rw-r--r--"
-        );
+        fs.write("/home/me/k.pem", "KEY", false, "me", SimTime::ZERO).unwrap();
+        assert_eq!(fs.get("/home/me/k.pem").unwrap().mode_string(), "-rw-r--r--");
         fs.chmod("/home/me/k.pem", 0o400, "me").unwrap();
         assert_eq!(
             fs.write("/home/me/k.pem", "x", false, "me", SimTime::ZERO),
             Err(FsError::PermissionDenied)
         );
-        assert_eq!(
-            fs.read("/home/me/k.pem", "other"),
-            Err(FsError::PermissionDenied)
-        );
+        assert_eq!(fs.read("/home/me/k.pem", "other"), Err(FsError::PermissionDenied));
         assert_eq!(fs.read("/home/me/k.pem", "root"), Ok("KEY"));
         assert_eq!(fs.list("/home/me").len(), 1);
         assert_eq!(normalize("/home/me", "../me/./k.pem"), "/home/me/k.pem");

@@ -101,10 +101,7 @@ fn apply(f: &mut InstanceFacts, key: &str, value: &str) {
         }
         "ip" => {
             f.public_ip = Some(value.into());
-            f.public_dns = Some(format!(
-                "ec2-{}.compute-1.amazonaws.com",
-                value.replace('.', "-")
-            ));
+            f.public_dns = Some(format!("ec2-{}.compute-1.amazonaws.com", value.replace('.', "-")));
         }
         "private" => {
             f.private_ip = value.into();
@@ -143,7 +140,16 @@ pub fn render(script: &str) -> String {
         match words.next() {
             Some("$") => {
                 let mut typed = line.strip_prefix("$ ").unwrap_or("").to_string();
-                while typed.ends_with('\\') {
+                // Continue past `\` line ends and across lines inside an open quote.
+                while typed.ends_with('\\')
+                    || sandbox::shell::lexer::tokenize(&typed).is_err_and(|e| {
+                        matches!(
+                            e.kind,
+                            sandbox::shell::SyntaxErrorKind::UnterminatedQuote(_)
+                                | sandbox::shell::SyntaxErrorKind::UnterminatedSubstitution
+                        )
+                    })
+                {
                     let Some(next) = lines.next() else { break };
                     typed.push('\n');
                     typed.push_str(next);
@@ -199,17 +205,11 @@ pub fn render(script: &str) -> String {
             Some("@keyfile") => {
                 let path = words.next().expect("path");
                 let mode = u32::from_str_radix(words.next().expect("mode"), 8).expect("octal");
-                let pem = InstanceFacts::example()
-                    .key
-                    .and_then(|k| k.private_key_pem)
-                    .expect("pem");
+                let pem = InstanceFacts::example().key.and_then(|k| k.private_key_pem).expect("pem");
                 session.add_file(path, &format!("{pem}\n"), mode);
             }
             Some("@wait") => {
-                let secs: u64 = words
-                    .next()
-                    .and_then(|s| s.parse().ok())
-                    .expect("@wait SECS");
+                let secs: u64 = words.next().and_then(|s| s.parse().ok()).expect("@wait SECS");
                 now = now.plus_secs(secs);
                 out.push_str(&format!("# … {secs} s later\n"));
             }
@@ -223,8 +223,7 @@ pub fn render(script: &str) -> String {
 /// Runs `transcripts/<name>.txt` and compares with `transcripts/<name>.out`.
 pub fn check(name: &str) {
     let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/transcripts");
-    let script =
-        std::fs::read_to_string(dir.join(format!("{name}.txt"))).expect("transcript script");
+    let script = std::fs::read_to_string(dir.join(format!("{name}.txt"))).expect("transcript script");
     let actual = render(&script);
     expect_test::expect_file![dir.join(format!("{name}.out"))].assert_eq(&actual);
 }

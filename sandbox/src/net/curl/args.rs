@@ -34,18 +34,13 @@ const TRY: &str = "curl: try 'curl --help' or 'curl --manual' for more informati
 fn seconds_to_ms(flag: &str, v: &str) -> Result<u64, UsageError> {
     match v.parse::<f64>() {
         Ok(s) if s.is_finite() && s >= 0.0 && s < 1e9 => Ok((s * 1000.0).round() as u64),
-        _ => Err(UsageError(format!(
-            "curl: option {flag}: expected a proper numerical parameter\n{TRY}"
-        ))),
+        _ => Err(UsageError(format!("curl: option {flag}: expected a proper numerical parameter\n{TRY}"))),
     }
 }
 
 /// Short options that take a value.
 fn short_takes_value(c: char) -> bool {
-    matches!(
-        c,
-        'X' | 'H' | 'o' | 'w' | 'm' | 'd' | 'A' | 'u' | 'e' | 'x' | 'b' | 'c' | 'T'
-    )
+    matches!(c, 'X' | 'H' | 'o' | 'w' | 'm' | 'd' | 'A' | 'u' | 'e' | 'x' | 'b' | 'c' | 'T')
 }
 
 fn long_name(c: char) -> Option<&'static str> {
@@ -87,9 +82,7 @@ fn apply(a: &mut CurlArgs, flag: &str, value: Option<&str>) -> Result<(), UsageE
         "--output" => a.output = Some(v()),
         "--write-out" => a.write_out = Some(v()),
         "--max-time" => a.max_time_ms = Some(seconds_to_ms("-m", &v())?),
-        "--connect-timeout" => {
-            a.connect_timeout_ms = Some(seconds_to_ms("--connect-timeout", &v())?)
-        }
+        "--connect-timeout" => a.connect_timeout_ms = Some(seconds_to_ms("--connect-timeout", &v())?),
         "--data" | "--data-raw" | "--data-binary" => a.data = Some(v()),
         "--user-agent" => a.user_agent = Some(v()),
         "--silent" => a.silent = true,
@@ -183,9 +176,7 @@ pub fn parse(argv: &[String]) -> Result<CurlArgs, UsageError> {
                 }
                 apply(&mut a, flag, None)?;
             } else {
-                return Err(UsageError(format!(
-                    "curl: option {flag}: is unknown\n{TRY}"
-                )));
+                return Err(UsageError(format!("curl: option {flag}: is unknown\n{TRY}")));
             }
         } else if arg.len() > 1 && arg.starts_with('-') {
             let chars: Vec<char> = arg[1..].chars().collect();
@@ -203,9 +194,7 @@ pub fn parse(argv: &[String]) -> Result<CurlArgs, UsageError> {
                         i += 1;
                         v.clone()
                     } else {
-                        return Err(UsageError(format!(
-                            "curl: option -{c}: requires parameter\n{TRY}"
-                        )));
+                        return Err(UsageError(format!("curl: option -{c}: requires parameter\n{TRY}")));
                     };
                     let shown = format!("-{c}");
                     if c == 'm' {
@@ -251,20 +240,14 @@ pub fn parse_url(raw: &str) -> Result<Url, String> {
         "http" => 80,
         "https" => 443,
         other => {
-            return Err(format!(
-                "curl: (1) Protocol \"{other}\" not supported or disabled in libcurl\n"
-            ));
+            return Err(format!("curl: (1) Protocol \"{other}\" not supported or disabled in libcurl\n"));
         }
     };
     let (authority, path) = match rest.find(['/', '?']) {
         Some(i) => (&rest[..i], &rest[i..]),
         None => (rest, "/"),
     };
-    let target = if path.starts_with('?') {
-        format!("/{path}")
-    } else {
-        path.to_string()
-    };
+    let target = if path.starts_with('?') { format!("/{path}") } else { path.to_string() };
     let (host, port_text) = if let Some(inner) = authority.strip_prefix('[') {
         match inner.split_once(']') {
             Some((h, p)) => (h.to_string(), p.strip_prefix(':').map(str::to_string)),
@@ -286,13 +269,7 @@ pub fn parse_url(raw: &str) -> Result<Url, String> {
         },
         None => (default_port, false),
     };
-    Ok(Url {
-        scheme,
-        host,
-        port,
-        target,
-        explicit_port,
-    })
+    Ok(Url { scheme, host, port, target, explicit_port })
 }
 
 #[cfg(test)]
@@ -305,18 +282,8 @@ mod tests {
 
     #[test]
     fn parses_combined_flags() {
-        let a = parse(&words(&[
-            "-sSf",
-            "-XPUT",
-            "-H",
-            "A: b",
-            "-m",
-            "2",
-            "-w",
-            "%{http_code}",
-            "u",
-        ]))
-        .unwrap();
+        let a =
+            parse(&words(&["-sSf", "-XPUT", "-H", "A: b", "-m", "2", "-w", "%{http_code}", "u"])).unwrap();
         assert!(a.silent && a.show_error && a.fail);
         assert_eq!(a.method.as_deref(), Some("PUT"));
         assert_eq!(a.headers, vec![("A".to_string(), "b".to_string())]);
@@ -335,10 +302,7 @@ mod tests {
             ("169.254.169.254", 80, "/latest/meta-data/")
         );
         let u = parse_url("localhost:8080").unwrap();
-        assert_eq!(
-            (u.host.as_str(), u.port, u.target.as_str()),
-            ("localhost", 8080, "/")
-        );
+        assert_eq!((u.host.as_str(), u.port, u.target.as_str()), ("localhost", 8080, "/"));
         let u = parse_url("http://[fd00:ec2::254]/latest").unwrap();
         assert_eq!(u.host, "fd00:ec2::254");
         assert!(parse_url("ftp://x").is_err());

@@ -57,10 +57,9 @@ fn write_out(fmt: &str, url: &Url, resp: Option<&HttpResponse>) -> String {
                 out.push_str(&match name {
                     "http_code" | "response_code" => format!("{code:03}"),
                     "size_download" => resp.map(|r| r.body.len()).unwrap_or(0).to_string(),
-                    "content_type" => resp
-                        .and_then(|r| r.header_value("Content-Type"))
-                        .unwrap_or("")
-                        .to_string(),
+                    "content_type" => {
+                        resp.and_then(|r| r.header_value("Content-Type")).unwrap_or("").to_string()
+                    }
                     "url_effective" | "url" => {
                         format!("{}://{}{}", url.scheme, url.host, url.target)
                     }
@@ -124,19 +123,10 @@ pub fn transfer(args: &CurlArgs, raw: &str, ctx: &mut CurlContext<'_>) -> Comman
         }
         .to_string()
     });
-    let host_header = if url.explicit_port {
-        format!("{}:{}", url.host, url.port)
-    } else {
-        url.host.clone()
-    };
+    let host_header = if url.explicit_port { format!("{}:{}", url.host, url.port) } else { url.host.clone() };
     let mut headers = vec![
         ("Host".to_string(), host_header),
-        (
-            "User-Agent".to_string(),
-            args.user_agent
-                .clone()
-                .unwrap_or_else(|| USER_AGENT.to_string()),
-        ),
+        ("User-Agent".to_string(), args.user_agent.clone().unwrap_or_else(|| USER_AGENT.to_string())),
         ("Accept".to_string(), "*/*".to_string()),
     ];
     for (name, value) in &args.headers {
@@ -149,18 +139,10 @@ pub fn transfer(args: &CurlArgs, raw: &str, ctx: &mut CurlContext<'_>) -> Comman
     let body = args.data.clone().unwrap_or_default();
     if args.data.is_some() {
         headers.push(("Content-Length".into(), body.len().to_string()));
-        headers.push((
-            "Content-Type".into(),
-            "application/x-www-form-urlencoded".into(),
-        ));
+        headers.push(("Content-Type".into(), "application/x-www-form-urlencoded".into()));
     }
-    let request = HttpRequest {
-        method: method.clone(),
-        target: url.target.clone(),
-        headers,
-        body,
-        hops: ctx.hops,
-    };
+    let request =
+        HttpRequest { method: method.clone(), target: url.target.clone(), headers, body, hops: ctx.hops };
 
     let to_file = args.output.as_deref().is_some_and(|o| o != "-");
     let meter = !args.silent && !args.no_progress && (!ctx.stdout_is_tty || to_file);
@@ -171,10 +153,7 @@ pub fn transfer(args: &CurlArgs, raw: &str, ctx: &mut CurlContext<'_>) -> Comman
     let ip = resolve(&url.host);
     let exchange = (ctx.send)(&url, &request);
     let trying = format!("*   Trying {ip}:{}...\n", url.port);
-    let connected = format!(
-        "* Connected to {} ({ip}) port {} (#0)\n",
-        url.host, url.port
-    );
+    let connected = format!("* Connected to {} ({ip}) port {} (#0)\n", url.host, url.port);
     let mut sent = String::new();
     sent.push_str(&format!("> {method} {} HTTP/1.1\n", url.target));
     for (n, v) in &request.headers {
@@ -186,8 +165,7 @@ pub fn transfer(args: &CurlArgs, raw: &str, ctx: &mut CurlContext<'_>) -> Comman
             out.stderr.push_str(&meter_line(0, 0, 0));
         }
         if args.verbose {
-            out.stderr
-                .push_str(&format!("* {msg}\n* Closing connection 0\n"));
+            out.stderr.push_str(&format!("* {msg}\n* Closing connection 0\n"));
         }
         if !quiet_errors {
             out.stderr.push_str(&format!("curl: ({code}) {msg}\n"));
@@ -201,12 +179,7 @@ pub fn transfer(args: &CurlArgs, raw: &str, ctx: &mut CurlContext<'_>) -> Comman
             if meter {
                 o.stderr.push_str(METER_HEADER);
             }
-            fail(
-                &mut o,
-                6,
-                format!("Could not resolve host: {}", url.host),
-                true,
-            );
+            fail(&mut o, 6, format!("Could not resolve host: {}", url.host), true);
             if let Some(fmt) = &args.write_out {
                 o.stdout.push_str(&write_out(fmt, &url, None));
             }
@@ -215,10 +188,8 @@ pub fn transfer(args: &CurlArgs, raw: &str, ctx: &mut CurlContext<'_>) -> Comman
         Exchange::Refused => {
             if args.verbose {
                 out.stderr.push_str(&trying);
-                out.stderr.push_str(&format!(
-                    "* connect to {ip} port {} failed: Connection refused\n",
-                    url.port
-                ));
+                out.stderr
+                    .push_str(&format!("* connect to {ip} port {} failed: Connection refused\n", url.port));
             }
             let msg = format!(
                 "Failed to connect to {} port {} after 0 ms: Couldn't connect to server",
@@ -250,13 +221,9 @@ pub fn transfer(args: &CurlArgs, raw: &str, ctx: &mut CurlContext<'_>) -> Comman
                 out.stderr.push_str(&sent);
             }
             let (code, msg) = match args.max_time_ms {
-                Some(m) => (
-                    28,
-                    format!(
-                        "Operation timed out after {} milliseconds with 0 bytes received",
-                        m + 1
-                    ),
-                ),
+                Some(m) => {
+                    (28, format!("Operation timed out after {} milliseconds with 0 bytes received", m + 1))
+                }
                 None => (56, "Recv failure: Connection reset by peer".to_string()),
             };
             fail(&mut out, code, msg, true);
@@ -268,8 +235,7 @@ pub fn transfer(args: &CurlArgs, raw: &str, ctx: &mut CurlContext<'_>) -> Comman
         out.stderr.push_str(&trying);
         out.stderr.push_str(&connected);
         out.stderr.push_str(&sent);
-        out.stderr
-            .push_str(&format!("< {}\n", response.status_line()));
+        out.stderr.push_str(&format!("< {}\n", response.status_line()));
         for (n, v) in &response.headers {
             out.stderr.push_str(&format!("< {n}: {v}\n"));
         }
@@ -287,8 +253,7 @@ pub fn transfer(args: &CurlArgs, raw: &str, ctx: &mut CurlContext<'_>) -> Comman
     }
     if !failed && !head_only {
         if args.verbose && !ctx.stdout_is_tty && !response.body.is_empty() {
-            out.stderr
-                .push_str(&format!("{{ [{} bytes data]\n", response.body.len()));
+            out.stderr.push_str(&format!("{{ [{} bytes data]\n", response.body.len()));
         }
         shown.push_str(&response.body);
     }
@@ -297,18 +262,13 @@ pub fn transfer(args: &CurlArgs, raw: &str, ctx: &mut CurlContext<'_>) -> Comman
             .header_value("Content-Length")
             .and_then(|v| v.parse().ok())
             .unwrap_or(response.body.len() as u64);
-        let received = if failed || head_only {
-            0
-        } else {
-            response.body.len() as u64
-        };
+        let received = if failed || head_only { 0 } else { response.body.len() as u64 };
         out.stderr.push_str(&meter_line(total, received, 0));
     }
     if failed {
         let msg = format!("The requested URL returned error: {}", response.status);
         if args.verbose {
-            out.stderr
-                .push_str(&format!("* {msg}\n* Closing connection 0\n"));
+            out.stderr.push_str(&format!("* {msg}\n* Closing connection 0\n"));
         }
         if !quiet_errors {
             out.stderr.push_str(&format!("curl: (22) {msg}\n"));

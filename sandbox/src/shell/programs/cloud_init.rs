@@ -78,11 +78,7 @@ fn cloud_config(text: &str, os: OsFamily) -> Vec<String> {
     }
     let mut lines = Vec::new();
     if !packages.is_empty() {
-        let pm = if os == OsFamily::Ubuntu {
-            "apt-get install -y"
-        } else {
-            "dnf install -y"
-        };
+        let pm = if os == OsFamily::Ubuntu { "apt-get install -y" } else { "dnf install -y" };
         lines.push(format!("{pm} {}", packages.join(" ")));
     }
     lines.extend(runcmd);
@@ -169,10 +165,7 @@ mod tests {
         );
         assert_eq!(
             s,
-            UserData::Script(vec![
-                "yum install -y    httpd".into(),
-                "systemctl start httpd".into()
-            ])
+            UserData::Script(vec!["yum install -y    httpd".into(), "systemctl start httpd".into()])
         );
         let c = classify(
             "#cloud-config\npackages:\n  - httpd\nruncmd:\n  - [ systemctl, start, httpd ]\n",
@@ -180,14 +173,8 @@ mod tests {
         );
         assert_eq!(
             c,
-            UserData::CloudConfig(vec![
-                "dnf install -y httpd".into(),
-                "systemctl start httpd".into()
-            ])
+            UserData::CloudConfig(vec!["dnf install -y httpd".into(), "systemctl start httpd".into()])
         );
-        assert!(matches!(
-            classify("1234,john", OsFamily::Ubuntu),
-            UserData::Unhandled(_)
-        ));
+        assert!(matches!(classify("1234,john", OsFamily::Ubuntu), UserData::Unhandled(_)));
     }
 }

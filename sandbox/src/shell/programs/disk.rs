@@ -8,11 +8,7 @@ use crate::shell::machine::{FsType, Machine, RootDisk};
 fn lsblk_size(mib: u64) -> String {
     if mib >= 1024 {
         let g = mib as f64 / 1024.0;
-        if (g - g.round()).abs() < 0.05 {
-            format!("{}G", g.round() as u64)
-        } else {
-            format!("{g:.1}G")
-        }
+        if (g - g.round()).abs() < 0.05 { format!("{}G", g.round() as u64) } else { format!("{g:.1}G") }
     } else {
         format!("{mib}M")
     }
@@ -23,11 +19,7 @@ fn df_size(gib: f64) -> String {
     if gib <= 0.0 {
         return "0".into();
     }
-    if gib < 10.0 {
-        format!("{:.1}G", (gib * 10.0).ceil() / 10.0)
-    } else {
-        format!("{}G", gib.ceil() as u64)
-    }
+    if gib < 10.0 { format!("{:.1}G", (gib * 10.0).ceil() / 10.0) } else { format!("{}G", gib.ceil() as u64) }
 }
 
 fn part_mib(disk: &RootDisk, gib: u32) -> u64 {
@@ -38,20 +30,12 @@ fn part_mib(disk: &RootDisk, gib: u32) -> u64 {
 fn fs_gib(disk: &RootDisk) -> f64 {
     let gib = part_mib(disk, disk.fs_grown_to_gib) as f64 / 1024.0;
     // ext4 keeps a journal and inode tables; xfs much less.
-    if disk.fs == FsType::Ext4 {
-        gib * 0.98 - 0.1
-    } else {
-        gib * 0.995
-    }
+    if disk.fs == FsType::Ext4 { gib * 0.98 - 0.1 } else { gib * 0.995 }
 }
 
 /// `df [-h] [-T]`.
 pub fn df(m: &Machine, args: &[String]) -> CommandOutput {
-    let flags: String = args
-        .iter()
-        .filter(|a| a.starts_with('-'))
-        .map(|a| a[1..].to_string())
-        .collect();
+    let flags: String = args.iter().filter(|a| a.starts_with('-')).map(|a| a[1..].to_string()).collect();
     let human = flags.contains('h');
     let typed = flags.contains('T');
     let d = &m.disk;
@@ -66,81 +50,32 @@ pub fn df(m: &Machine, args: &[String]) -> CommandOutput {
     let fs_name = if d.fs == FsType::Ext4 { "ext4" } else { "xfs" };
     let mut rows: Vec<(String, &str, String, String, String, String, &str)> = Vec::new();
     let pct = |u: f64, t: f64| {
-        if t <= 0.0 {
-            "0%".to_string()
-        } else {
-            format!("{}%", ((u / t) * 100.0).ceil() as u64)
-        }
+        if t <= 0.0 { "0%".to_string() } else { format!("{}%", ((u / t) * 100.0).ceil() as u64) }
     };
     let size = |g: f64| {
-        if human {
-            df_size(g)
-        } else {
-            format!("{}", (g * 1024.0 * 1024.0) as u64)
-        }
+        if human { df_size(g) } else { format!("{}", (g * 1024.0 * 1024.0) as u64) }
     };
-    rows.push((
-        root_dev,
-        fs_name,
-        size(total),
-        size(used),
-        size(avail),
-        pct(used, total),
-        "/",
-    ));
+    rows.push((root_dev, fs_name, size(total), size(used), size(avail), pct(used, total), "/"));
     let tmp = |s: &str| (s.to_string(), s.to_string());
-    let extra: &[(&str, &str, &str, &str, &str, &str, &str)] =
-        if m.os == crate::imds::OsFamily::Ubuntu {
-            &[
-                ("tmpfs", "tmpfs", "2.0G", "0", "2.0G", "0%", "/dev/shm"),
-                ("tmpfs", "tmpfs", "783M", "1.3M", "782M", "1%", "/run"),
-                ("tmpfs", "tmpfs", "5.0M", "0", "5.0M", "0%", "/run/lock"),
-                (
-                    "/dev/xvda16",
-                    "ext4",
-                    "881M",
-                    "148M",
-                    "672M",
-                    "18%",
-                    "/boot",
-                ),
-                (
-                    "/dev/xvda15",
-                    "vfat",
-                    "105M",
-                    "6.2M",
-                    "99M",
-                    "6%",
-                    "/boot/efi",
-                ),
-                (
-                    "tmpfs",
-                    "tmpfs",
-                    "392M",
-                    "12K",
-                    "392M",
-                    "1%",
-                    "/run/user/1000",
-                ),
-            ]
-        } else {
-            &[
-                ("devtmpfs", "devtmpfs", "4.0M", "0", "4.0M", "0%", "/dev"),
-                ("tmpfs", "tmpfs", "475M", "0", "475M", "0%", "/dev/shm"),
-                ("tmpfs", "tmpfs", "190M", "2.9M", "188M", "2%", "/run"),
-                ("tmpfs", "tmpfs", "475M", "0", "475M", "0%", "/tmp"),
-                (
-                    "/dev/nvme0n1p128",
-                    "vfat",
-                    "10M",
-                    "1.3M",
-                    "8.7M",
-                    "13%",
-                    "/boot/efi",
-                ),
-                ("tmpfs", "tmpfs", "95M", "0", "95M", "0%", "/run/user/1000"),
-            ]
-        };
+    let extra: &[(&str, &str, &str, &str, &str, &str, &str)] = if m.os == crate::imds::OsFamily::Ubuntu {
+        &[
+            ("tmpfs", "tmpfs", "2.0G", "0", "2.0G", "0%", "/dev/shm"),
+            ("tmpfs", "tmpfs", "783M", "1.3M", "782M", "1%", "/run"),
+            ("tmpfs", "tmpfs", "5.0M", "0", "5.0M", "0%", "/run/lock"),
+            ("/dev/xvda16", "ext4", "881M", "148M", "672M", "18%", "/boot"),
+            ("/dev/xvda15", "vfat", "105M", "6.2M", "99M", "6%", "/boot/efi"),
+            ("tmpfs", "tmpfs", "392M", "12K", "392M", "1%", "/run/user/1000"),
+        ]
+    } else {
+        &[
+            ("devtmpfs", "devtmpfs", "4.0M", "0", "4.0M", "0%", "/dev"),
+            ("tmpfs", "tmpfs", "475M", "0", "475M", "0%", "/dev/shm"),
+            ("tmpfs", "tmpfs", "190M", "2.9M", "188M", "2%", "/run"),
+            ("tmpfs", "tmpfs", "475M", "0", "475M", "0%", "/tmp"),
+            ("/dev/nvme0n1p128", "vfat", "10M", "1.3M", "8.7M", "13%", "/boot/efi"),
+            ("tmpfs", "tmpfs", "95M", "0", "95M", "0%", "/run/user/1000"),
+        ]
+    };
     let _ = tmp;
     for (a, b, c, dd, e, f, g) in extra {
         let dev = if a.starts_with("/dev/xvda") && d.disk != "xvda" {
@@ -150,15 +85,7 @@ pub fn df(m: &Machine, args: &[String]) -> CommandOutput {
         } else {
             a.to_string()
         };
-        rows.push((
-            dev,
-            b,
-            c.to_string(),
-            dd.to_string(),
-            e.to_string(),
-            f.to_string(),
-            g,
-        ));
+        rows.push((dev, b, c.to_string(), dd.to_string(), e.to_string(), f.to_string(), g));
     }
     if !human {
         // Without -h only the root row has real numbers; keep the others in the same units.
@@ -187,11 +114,7 @@ pub fn df(m: &Machine, args: &[String]) -> CommandOutput {
         .max(size_head.len());
     let mut out = String::new();
     let type_col = |s: &str| {
-        if typed {
-            format!(" {s:<w1$}")
-        } else {
-            String::new()
-        }
+        if typed { format!(" {s:<w1$}") } else { String::new() }
     };
     out.push_str(&format!(
         "{:<w0$}{} {:>sw$} {:>sw$} {:>sw$} Use% Mounted on\n",
@@ -223,57 +146,19 @@ pub fn lsblk(m: &Machine, volume_gib: u32) -> CommandOutput {
     let disk = lsblk_size(u64::from(volume_gib) * 1024);
     let mut rows: Vec<(String, &str, String, &str, &str)> = Vec::new();
     if m.os == crate::imds::OsFamily::Ubuntu {
-        rows.push((
-            "loop0".into(),
-            "7:0",
-            "27.2M".into(),
-            "loop",
-            "/snap/amazon-ssm-agent/11320",
-        ));
-        rows.push((
-            "loop1".into(),
-            "7:1",
-            "73.9M".into(),
-            "loop",
-            "/snap/core22/2045",
-        ));
-        rows.push((
-            "loop2".into(),
-            "7:2",
-            "50.9M".into(),
-            "loop",
-            "/snap/snapd/24718",
-        ));
+        rows.push(("loop0".into(), "7:0", "27.2M".into(), "loop", "/snap/amazon-ssm-agent/11320"));
+        rows.push(("loop1".into(), "7:1", "73.9M".into(), "loop", "/snap/core22/2045"));
+        rows.push(("loop2".into(), "7:2", "50.9M".into(), "loop", "/snap/snapd/24718"));
     }
     let xen = d.disk == "xvda";
-    let (disk_mm, p) = if xen {
-        ("202:0", "xvda")
-    } else {
-        ("259:0", "nvme0n1p")
-    };
+    let (disk_mm, p) = if xen { ("202:0", "xvda") } else { ("259:0", "nvme0n1p") };
     rows.push((d.disk.clone(), disk_mm, disk, "disk", ""));
     if m.os == crate::imds::OsFamily::Ubuntu {
         let n = |k: u32| {
-            if xen {
-                format!("{p}{k}")
-            } else {
-                format!("{p}{k}")
-            }
+            if xen { format!("{p}{k}") } else { format!("{p}{k}") }
         };
-        rows.push((
-            format!("├─{}", d.part),
-            if xen { "202:1" } else { "259:1" },
-            root,
-            "part",
-            "/",
-        ));
-        rows.push((
-            format!("├─{}", n(14)),
-            if xen { "202:14" } else { "259:2" },
-            "4M".into(),
-            "part",
-            "",
-        ));
+        rows.push((format!("├─{}", d.part), if xen { "202:1" } else { "259:1" }, root, "part", "/"));
+        rows.push((format!("├─{}", n(14)), if xen { "202:14" } else { "259:2" }, "4M".into(), "part", ""));
         rows.push((
             format!("├─{}", n(15)),
             if xen { "202:15" } else { "259:3" },
@@ -281,58 +166,23 @@ pub fn lsblk(m: &Machine, volume_gib: u32) -> CommandOutput {
             "part",
             "/boot/efi",
         ));
-        rows.push((
-            format!("└─{}", n(16)),
-            "259:0",
-            "913M".into(),
-            "part",
-            "/boot",
-        ));
+        rows.push((format!("└─{}", n(16)), "259:0", "913M".into(), "part", "/boot"));
     } else {
         let n = |k: u32| {
-            if xen {
-                format!("xvda{k}")
-            } else {
-                format!("nvme0n1p{k}")
-            }
+            if xen { format!("xvda{k}") } else { format!("nvme0n1p{k}") }
         };
-        rows.push((
-            format!("├─{}", d.part),
-            if xen { "202:1" } else { "259:1" },
-            root,
-            "part",
-            "/",
-        ));
-        rows.push((
-            format!("├─{}", n(127)),
-            if xen { "259:2" } else { "259:2" },
-            "1M".into(),
-            "part",
-            "",
-        ));
-        rows.push((
-            format!("└─{}", n(128)),
-            "259:3",
-            "10M".into(),
-            "part",
-            "/boot/efi",
-        ));
+        rows.push((format!("├─{}", d.part), if xen { "202:1" } else { "259:1" }, root, "part", "/"));
+        rows.push((format!("├─{}", n(127)), if xen { "259:2" } else { "259:2" }, "1M".into(), "part", ""));
+        rows.push((format!("└─{}", n(128)), "259:3", "10M".into(), "part", "/boot/efi"));
     }
-    let w = rows
-        .iter()
-        .map(|r| r.0.chars().count())
-        .max()
-        .unwrap_or(4)
-        .max(4);
+    let w = rows.iter().map(|r| r.0.chars().count()).max().unwrap_or(4).max(4);
     let mut out = format!("{:<w$} MAJ:MIN RM  SIZE RO TYPE MOUNTPOINTS\n", "NAME");
     for (name, mm, size, kind, mount) in rows {
         let pad = w.saturating_sub(name.chars().count());
         let (maj, min) = mm.split_once(':').unwrap_or((mm, "0"));
         let ro = if kind == "loop" { 1 } else { 0 };
-        let line = format!(
-            "{name}{:pad$} {maj:>3}:{min:<3} {:>2} {size:>5} {ro:>2} {kind:<4} {mount}",
-            "", 0
-        );
+        let line =
+            format!("{name}{:pad$} {maj:>3}:{min:<3} {:>2} {size:>5} {ro:>2} {kind:<4} {mount}", "", 0);
         out.push_str(line.trim_end());
         out.push('\n');
     }
@@ -349,10 +199,7 @@ pub fn growpart(m: &mut Machine, args: &[String], volume_gib: u32) -> CommandOut
     let d = &m.disk;
     if dev.as_str() != format!("/dev/{}", d.disk) {
         let msg = if dev.as_str() == format!("/dev/{}", d.part) {
-            format!(
-                "FAILED: {dev}: not a disk. did you mean '/dev/{}'?\n",
-                d.disk
-            )
+            format!("FAILED: {dev}: not a disk. did you mean '/dev/{}'?\n", d.disk)
         } else {
             format!("FAILED: {dev}: does not exist\n")
         };
@@ -420,18 +267,13 @@ pub fn resize2fs(m: &mut Machine, args: &[String]) -> CommandOutput {
         );
     }
     if m.host.user != "root" {
-        return CommandOutput::fail(
-            format!("{banner}open: Permission denied while opening {dev}\n"),
-            1,
-        );
+        return CommandOutput::fail(format!("{banner}open: Permission denied while opening {dev}\n"), 1);
     }
     let new_blocks = blocks(d, d.part_grown_to_gib);
     if d.fs_grown_to_gib >= d.part_grown_to_gib {
         return CommandOutput {
             stderr: banner.to_string(),
-            stdout: format!(
-                "The filesystem is already {new_blocks} (4k) blocks long.  Nothing to do!\n\n"
-            ),
+            stdout: format!("The filesystem is already {new_blocks} (4k) blocks long.  Nothing to do!\n\n"),
             ..Default::default()
         };
     }
@@ -458,16 +300,10 @@ pub fn xfs_growfs(m: &mut Machine, args: &[String]) -> CommandOutput {
     let d = &m.disk;
     let part_dev = format!("/dev/{}", d.part);
     if target != "/" && target != &part_dev {
-        return CommandOutput::fail(
-            format!("xfs_growfs: {target} is not a mounted XFS filesystem\n"),
-            1,
-        );
+        return CommandOutput::fail(format!("xfs_growfs: {target} is not a mounted XFS filesystem\n"), 1);
     }
     if d.fs == FsType::Ext4 {
-        return CommandOutput::fail(
-            format!("xfs_growfs: {target} is not a mounted XFS filesystem\n"),
-            1,
-        );
+        return CommandOutput::fail(format!("xfs_growfs: {target} is not a mounted XFS filesystem\n"), 1);
     }
     if m.host.user != "root" {
         return CommandOutput::fail(

@@ -48,6 +48,43 @@ pub struct Ctx<'a> {
 const NO_CREDENTIALS: &str =
     "\nUnable to locate credentials. You can configure credentials by running \"aws configure\".\n";
 
+/// Replaces `file://PATH` and `fileb://PATH` parameter values with the file's contents, as the
+/// AWS CLI does before parsing (the CLI itself never sees the host's filesystem).
+fn load_param_files(host: &Host, args: &[String]) -> Result<Vec<String>, CommandOutput> {
+    let mut out = Vec::with_capacity(args.len());
+    let mut previous: Option<&str> = None;
+    for arg in args {
+        let (option, value) = match arg.split_once('=') {
+            Some((o, v)) if o.starts_with("--") => (Some(o), v),
+            _ => (previous.filter(|p| p.starts_with("--")), arg.as_str()),
+        };
+        let path = value.strip_prefix("file://").or_else(|| value.strip_prefix("fileb://"));
+        let loaded = match path {
+            Some(p) => match host.fs.read(&host.path(p), &host.user) {
+                Ok(text) => Some(text.to_string()),
+                Err(e) => {
+                    let errno = if e == crate::shell::vfs::FsError::NotFound { 2 } else { 13 };
+                    let opt = option.unwrap_or("--");
+                    return Err(CommandOutput::fail(
+                        format!(
+                            "\nError parsing parameter '{opt}': Unable to load paramfile {value}: [Errno {errno}] {e}: '{p}'\n"
+                        ),
+                        255,
+                    ));
+                }
+            },
+            None => None,
+        };
+        out.push(match (loaded, arg.split_once('=')) {
+            (Some(text), Some((o, _))) if o.starts_with("--") => format!("{o}={text}"),
+            (Some(text), _) => text,
+            (None, _) => arg.clone(),
+        });
+        previous = Some(arg.as_str());
+    }
+    Ok(out)
+}
+
 impl Ctx<'_> {
     fn here_facts(&self) -> Option<&InstanceFacts> {
         let id = self.here.as_ref()?;
@@ -55,19 +92,12 @@ impl Ctx<'_> {
     }
 
     fn aws(&mut self, host: &Host, args: &[String], now: SimTime) -> CommandOutput {
-        let env_region = host
-            .vars
-            .get("AWS_DEFAULT_REGION")
-            .or_else(|| host.vars.get("AWS_REGION"))
-            .cloned();
+        let env_region = host.vars.get("AWS_DEFAULT_REGION").or_else(|| host.vars.get("AWS_REGION")).cloned();
         let region = match self.here_facts() {
             None => env_region.unwrap_or_else(|| self.laptop_region.clone()),
             Some(f) => {
                 let ubuntu_without_cli = f.os == OsFamily::Ubuntu
-                    && !self
-                        .machines
-                        .get(&f.instance_id)
-                        .is_some_and(|m| m.packages.contains("awscli"));
+                    && !self.machines.get(&f.instance_id).is_some_and(|m| m.packages.contains("awscli"));
                 if ubuntu_without_cli {
                     return CommandOutput::fail(
                         "Command 'aws' not found, but can be installed with:\nsudo snap install aws-cli  # version 2.22.35, or\nsudo apt  install awscli  # version 2.14.6-1\nSee 'snap info aws-cli' for additional versions.\n",
@@ -82,10 +112,12 @@ impl Ctx<'_> {
                 env_region.unwrap_or_else(|| f.region.clone())
             }
         };
-        let env = CliEnv {
-            default_region: region,
+        let args = match load_param_files(host, args) {
+            Ok(a) => a,
+            Err(out) => return out,
         };
-        cli::run(self.world, args, &env, now)
+        let env = CliEnv { default_region: region };
+        cli::run(self.world, &args, &env, now)
     }
 
     fn hostname(&self, args: &[String]) -> CommandOutput {
@@ -96,10 +128,7 @@ impl Ctx<'_> {
         match flag {
             "-f" | "--fqdn" | "-A" => CommandOutput::ok(format!("{}\n", f.private_dns)),
             "-I" | "-i" => CommandOutput::ok(format!("{} \n", f.private_ip)),
-            _ => CommandOutput::ok(format!(
-                "{}\n",
-                f.private_dns.split('.').next().unwrap_or("localhost")
-            )),
+            _ => CommandOutput::ok(format!("{}\n", f.private_dns.split('.').next().unwrap_or("localhost"))),
         }
     }
 
@@ -155,13 +184,11 @@ impl Ctx<'_> {
             return web::serve(m, here_fs, url.port, req, now);
         }
         // Another instance, by public or private address.
-        let by_public = self.facts.iter().find(|f| {
-            f.public_ip.as_deref() == Some(host) || f.public_dns.as_deref() == Some(host)
-        });
-        let by_private = self
+        let by_public = self
             .facts
             .iter()
-            .find(|f| f.private_ip == host || f.private_dns == host);
+            .find(|f| f.public_ip.as_deref() == Some(host) || f.public_dns.as_deref() == Some(host));
+        let by_private = self.facts.iter().find(|f| f.private_ip == host || f.private_dns == host);
         let (target, source) = match (by_public, by_private, &here) {
             (Some(t), _, Some(me)) => (t, me.public_ip.clone().unwrap_or_default()),
             (Some(t), _, None) => (t, LEARNER_IP.to_string()),
@@ -169,13 +196,8 @@ impl Ctx<'_> {
             (None, Some(_), _) => return Exchange::ConnectTimeout,
             (None, None, _) => {
                 let aws_name = host.starts_with("ec2-") && host.ends_with(".amazonaws.com");
-                let ip = host.split('.').count() == 4
-                    && host.split('.').all(|p| p.parse::<u8>().is_ok());
-                return if aws_name || ip {
-                    Exchange::ConnectTimeout
-                } else {
-                    Exchange::Unresolvable
-                };
+                let ip = host.split('.').count() == 4 && host.split('.').all(|p| p.parse::<u8>().is_ok());
+                return if aws_name || ip { Exchange::ConnectTimeout } else { Exchange::Unresolvable };
             }
         };
         if target.state != imds::RunState::Running || !target.allows_tcp(url.port, &source) {
@@ -208,12 +230,8 @@ impl Ctx<'_> {
         };
         let hops = self.hops;
         let mut send = |url: &Url, req: &HttpRequest| self.route(fs, url, req, now);
-        let mut ctx = CurlContext {
-            stdout_is_tty: io.stdout_is_tty,
-            hops,
-            send: &mut send,
-            write_file: &mut write,
-        };
+        let mut ctx =
+            CurlContext { stdout_is_tty: io.stdout_is_tty, hops, send: &mut send, write_file: &mut write };
         let out = curl::run(args, &mut ctx);
         for (path, text) in writes {
             let _ = host.fs.write(&path, &text, false, &user, now);
@@ -244,9 +262,9 @@ impl Ctx<'_> {
             );
         }
         match args.first().map(String::as_str) {
-            Some("ps") => CommandOutput::ok(
-                "CONTAINER ID   IMAGE     COMMAND   CREATED   STATUS    PORTS     NAMES\n",
-            ),
+            Some("ps") => {
+                CommandOutput::ok("CONTAINER ID   IMAGE     COMMAND   CREATED   STATUS    PORTS     NAMES\n")
+            }
             Some("run") => {
                 let mut i = 1;
                 let mut host_net = false;
@@ -281,10 +299,7 @@ impl Ctx<'_> {
                         let saved = self.hops;
                         self.hops = if host_net { 1 } else { 2 };
                         // Without -t the container's stdout is a pipe, so curl shows its meter.
-                        let inner = Io {
-                            stdout_is_tty: io.stdout_is_tty && tty,
-                            ..*io
-                        };
+                        let inner = Io { stdout_is_tty: io.stdout_is_tty && tty, ..*io };
                         let out = self.curl(host, &command[1..], &inner);
                         self.hops = saved;
                         out
@@ -305,12 +320,7 @@ impl Ctx<'_> {
         }
     }
 
-    fn instance_program(
-        &mut self,
-        host: &mut Host,
-        argv: &[String],
-        io: &Io<'_>,
-    ) -> Option<CommandOutput> {
+    fn instance_program(&mut self, host: &mut Host, argv: &[String], io: &Io<'_>) -> Option<CommandOutput> {
         let id = self.here.clone()?;
         let volume_gib = self.here_facts().map(|f| f.root_volume_gib).unwrap_or(8);
         let m = self.machines.get_mut(&id)?;
@@ -379,9 +389,9 @@ impl Programs for Ctx<'_> {
             "ssh" if self.here.is_none() => {
                 let world: &World = self.world;
                 let check = |f: &InstanceFacts, text: &str| {
-                    f.key.as_ref().is_some_and(|k| {
-                        imds::world_view::key_matches(world, &f.region, &k.name, text)
-                    })
+                    f.key
+                        .as_ref()
+                        .is_some_and(|k| imds::world_view::key_matches(world, &f.region, &k.name, text))
                 };
                 let step = ssh::connect(args, host, self.facts, &check);
                 Some(match step {

@@ -41,19 +41,12 @@ const APT_PACKAGES: &[(&str, &str, Option<&str>)] = &[
 ];
 
 fn catalogue(os: OsFamily) -> &'static [(&'static str, &'static str, Option<&'static str>)] {
-    if os == OsFamily::Ubuntu {
-        APT_PACKAGES
-    } else {
-        AL_PACKAGES
-    }
+    if os == OsFamily::Ubuntu { APT_PACKAGES } else { AL_PACKAGES }
 }
 
 fn start(m: &mut Machine, unit: &str, now: SimTime) {
-    let s = m.services.entry(unit.to_string()).or_insert(Service {
-        active: false,
-        enabled: false,
-        since: now,
-    });
+    let s =
+        m.services.entry(unit.to_string()).or_insert(Service { active: false, enabled: false, since: now });
     if !s.active {
         s.active = true;
         s.since = now;
@@ -61,13 +54,7 @@ fn start(m: &mut Machine, unit: &str, now: SimTime) {
 }
 
 /// `yum`/`dnf` on Amazon Linux.
-pub fn dnf(
-    m: &mut Machine,
-    fs: &mut Vfs,
-    prog: &str,
-    args: &[String],
-    now: SimTime,
-) -> CommandOutput {
+pub fn dnf(m: &mut Machine, fs: &mut Vfs, prog: &str, args: &[String], now: SimTime) -> CommandOutput {
     if m.os == OsFamily::Ubuntu {
         return CommandOutput::fail(
             format!(
@@ -76,20 +63,9 @@ pub fn dnf(
             127,
         );
     }
-    let sub = args
-        .iter()
-        .find(|a| !a.starts_with('-'))
-        .cloned()
-        .unwrap_or_default();
-    let names: Vec<&String> = args
-        .iter()
-        .filter(|a| !a.starts_with('-'))
-        .skip(1)
-        .collect();
-    let stamp = format!(
-        "Last metadata expiration check: 0:00:04 ago on {}.\n",
-        unix_date(now)
-    );
+    let sub = args.iter().find(|a| !a.starts_with('-')).cloned().unwrap_or_default();
+    let names: Vec<&String> = args.iter().filter(|a| !a.starts_with('-')).skip(1).collect();
+    let stamp = format!("Last metadata expiration check: 0:00:04 ago on {}.\n", unix_date(now));
     match sub.as_str() {
         "install" | "update" | "upgrade" | "remove" | "erase" if m.host.user != "root" => {
             CommandOutput::fail(
@@ -97,9 +73,9 @@ pub fn dnf(
                 1,
             )
         }
-        "update" | "upgrade" => CommandOutput::ok(format!(
-            "{stamp}Dependencies resolved.\nNothing to do.\nComplete!\n"
-        )),
+        "update" | "upgrade" => {
+            CommandOutput::ok(format!("{stamp}Dependencies resolved.\nNothing to do.\nComplete!\n"))
+        }
         "install" => {
             if names.is_empty() {
                 return CommandOutput::fail("Error: Need to pass a list of pkgs to install\n", 1);
@@ -124,10 +100,8 @@ pub fn dnf(
                 }
             }
             if new.is_empty() {
-                let already: String = names
-                    .iter()
-                    .map(|n| format!("Package {n} is already installed.\n"))
-                    .collect();
+                let already: String =
+                    names.iter().map(|n| format!("Package {n} is already installed.\n")).collect();
                 return CommandOutput::ok(format!(
                     "{stamp}{already}Dependencies resolved.\nNothing to do.\nComplete!\n"
                 ));
@@ -137,9 +111,7 @@ pub fn dnf(
                 "{stamp}Dependencies resolved.\n================================================================================\n Package            Arch       Version                      Repository     Size\n================================================================================\nInstalling:\n"
             );
             for (name, ver, _) in &new {
-                out.push_str(&format!(
-                    " {name:<18} {arch:<10} {ver:<28} amazonlinux   1.4 M\n"
-                ));
+                out.push_str(&format!(" {name:<18} {arch:<10} {ver:<28} amazonlinux   1.4 M\n"));
             }
             out.push_str(&format!("\nTransaction Summary\n================================================================================\nInstall  {} Package{}\n\n", new.len(), if new.len() == 1 { "" } else { "s" }));
             out.push_str("Downloading Packages:\nRunning transaction check\nTransaction check succeeded.\nRunning transaction test\nTransaction test succeeded.\nRunning transaction\n");
@@ -161,42 +133,23 @@ pub fn dnf(
         }
         "list" => CommandOutput::ok(format!(
             "Installed Packages\n{}",
-            m.packages
-                .iter()
-                .map(|p| format!("{p}\n"))
-                .collect::<String>()
+            m.packages.iter().map(|p| format!("{p}\n")).collect::<String>()
         )),
         "" => CommandOutput::fail(format!("usage: {prog} [options] COMMAND\n"), 1),
-        other => CommandOutput::fail(
-            format!("No such command: {other}. Please use /usr/bin/{prog} --help\n"),
-            1,
-        ),
+        other => {
+            CommandOutput::fail(format!("No such command: {other}. Please use /usr/bin/{prog} --help\n"), 1)
+        }
     }
 }
 
 /// `apt`/`apt-get` on Ubuntu. Installing a service package starts it, as Debian does.
-pub fn apt(
-    m: &mut Machine,
-    fs: &mut Vfs,
-    prog: &str,
-    args: &[String],
-    now: SimTime,
-) -> CommandOutput {
+pub fn apt(m: &mut Machine, fs: &mut Vfs, prog: &str, args: &[String], now: SimTime) -> CommandOutput {
     if m.os != OsFamily::Ubuntu {
         return CommandOutput::fail(format!("bash: {prog}: command not found\n"), 127);
     }
-    let sub = args
-        .iter()
-        .find(|a| !a.starts_with('-'))
-        .cloned()
-        .unwrap_or_default();
-    let names: Vec<&String> = args
-        .iter()
-        .filter(|a| !a.starts_with('-'))
-        .skip(1)
-        .collect();
-    if matches!(sub.as_str(), "install" | "update" | "upgrade" | "remove") && m.host.user != "root"
-    {
+    let sub = args.iter().find(|a| !a.starts_with('-')).cloned().unwrap_or_default();
+    let names: Vec<&String> = args.iter().filter(|a| !a.starts_with('-')).skip(1).collect();
+    if matches!(sub.as_str(), "install" | "update" | "upgrade" | "remove") && m.host.user != "root" {
         return CommandOutput::fail(
             "E: Could not open lock file /var/lib/dpkg/lock-frontend - open (13: Permission denied)\nE: Unable to acquire the dpkg frontend lock (/var/lib/dpkg/lock-frontend), are you root?\n",
             100,
@@ -220,11 +173,7 @@ pub fn apt(
                     Some(_) => out.push_str(&format!("{n} is already the newest version.\n")),
                     None => {
                         out.push_str(&format!("E: Unable to locate package {n}\n"));
-                        return CommandOutput {
-                            stderr: out,
-                            exit_code: 100,
-                            ..Default::default()
-                        };
+                        return CommandOutput { stderr: out, exit_code: 100, ..Default::default() };
                     }
                 }
             }
@@ -271,13 +220,7 @@ fn lay_down(package: &str, os: OsFamily, fs: &mut Vfs, now: SimTime) {
             now,
         ),
         ("nginx", _) => fs.mkdir_p("/usr/share/nginx/html", "root", 0o755),
-        ("apache2", _) => fs.install(
-            "/var/www/html/index.html",
-            UBUNTU_APACHE_PAGE,
-            "root",
-            0o644,
-            now,
-        ),
+        ("apache2", _) => fs.install("/var/www/html/index.html", UBUNTU_APACHE_PAGE, "root", 0o644, now),
         _ => {}
     }
 }
@@ -285,9 +228,7 @@ fn lay_down(package: &str, os: OsFamily, fs: &mut Vfs, now: SimTime) {
 /// The unit a package provides, if installed.
 fn unit_installed(m: &Machine, unit: &str) -> bool {
     m.services.contains_key(unit)
-        || catalogue(m.os)
-            .iter()
-            .any(|(p, _, u)| *u == Some(unit) && m.packages.contains(*p))
+        || catalogue(m.os).iter().any(|(p, _, u)| *u == Some(unit) && m.packages.contains(*p))
 }
 
 /// `systemctl start|stop|restart|enable|disable|status|is-active|is-enabled UNIT…`.
@@ -319,10 +260,8 @@ pub fn systemctl(m: &mut Machine, args: &[String], now: SimTime) -> CommandOutpu
             out.exit_code = if verb.as_str() == "status" { 4 } else { 5 };
             continue;
         }
-        let needs_root = matches!(
-            verb.as_str(),
-            "start" | "stop" | "restart" | "enable" | "disable" | "reload"
-        );
+        let needs_root =
+            matches!(verb.as_str(), "start" | "stop" | "restart" | "enable" | "disable" | "reload");
         if needs_root && m.host.user != "root" {
             out.stderr.push_str(&format!("Failed to {verb} {unit}.service: Access denied\nSee system logs and 'systemctl status {unit}.service' for details.\n"));
             out.exit_code = 1;
@@ -359,7 +298,9 @@ pub fn systemctl(m: &mut Machine, args: &[String], now: SimTime) -> CommandOutpu
             "disable" => {
                 if let Some(s) = m.services.get_mut(&unit) {
                     if s.enabled {
-                        out.stderr.push_str(&format!("Removed \"/etc/systemd/system/multi-user.target.wants/{unit}.service\".\n"));
+                        out.stderr.push_str(&format!(
+                            "Removed \"/etc/systemd/system/multi-user.target.wants/{unit}.service\".\n"
+                        ));
                     }
                     s.enabled = false;
                     if now_flag {
@@ -369,16 +310,14 @@ pub fn systemctl(m: &mut Machine, args: &[String], now: SimTime) -> CommandOutpu
             }
             "is-active" => {
                 let active = m.service_active(&unit);
-                out.stdout
-                    .push_str(if active { "active\n" } else { "inactive\n" });
+                out.stdout.push_str(if active { "active\n" } else { "inactive\n" });
                 if !active {
                     out.exit_code = 3;
                 }
             }
             "is-enabled" => {
                 let enabled = m.services.get(&unit).is_some_and(|s| s.enabled);
-                out.stdout
-                    .push_str(if enabled { "enabled\n" } else { "disabled\n" });
+                out.stdout.push_str(if enabled { "enabled\n" } else { "disabled\n" });
                 if !enabled {
                     out.exit_code = 1;
                 }
@@ -411,8 +350,7 @@ pub fn systemctl(m: &mut Machine, args: &[String], now: SimTime) -> CommandOutpu
                 }
             }
             other => {
-                out.stderr
-                    .push_str(&format!("Unknown command verb '{other}'.\n"));
+                out.stderr.push_str(&format!("Unknown command verb '{other}'.\n"));
                 out.exit_code = 1;
             }
         }

@@ -38,60 +38,29 @@ pub fn serve(m: &Machine, fs: &Vfs, port: u16, req: &HttpRequest, now: SimTime) 
         "/var/www/html"
     };
     let path = req.target.split('?').next().unwrap_or("/");
-    let file = if path.ends_with('/') {
-        format!("{root}{path}index.html")
-    } else {
-        format!("{root}{path}")
-    };
+    let file = if path.ends_with('/') { format!("{root}{path}index.html") } else { format!("{root}{path}") };
     let found = fs.read(&file, "root").ok().map(str::to_string);
     let (status, reason, body) = match found {
         Some(text) => (200, "OK", text),
         None if path == "/" || path == "/index.html" => {
-            let page = if unit == "nginx" {
-                NGINX_WELCOME
-            } else {
-                IT_WORKS
-            };
+            let page = if unit == "nginx" { NGINX_WELCOME } else { IT_WORKS };
             // Amazon Linux's httpd answers the empty docroot with its test page and a 403.
             let status = if unit == "httpd" { 403 } else { 200 };
-            (
-                status,
-                if status == 200 { "OK" } else { "Forbidden" },
-                page.to_string(),
-            )
+            (status, if status == 200 { "OK" } else { "Forbidden" }, page.to_string())
         }
         None => (404, "Not Found", APACHE_NOT_FOUND.to_string()),
     };
-    let mut headers = vec![
-        ("Date".to_string(), http_date(now)),
-        ("Server".to_string(), banner.to_string()),
-    ];
+    let mut headers = vec![("Date".to_string(), http_date(now)), ("Server".to_string(), banner.to_string())];
     if status == 200 {
-        headers.push((
-            "Last-Modified".into(),
-            http_date(m.booted_at.unwrap_or(now)),
-        ));
+        headers.push(("Last-Modified".into(), http_date(m.booted_at.unwrap_or(now))));
         headers.push((
             "ETag".into(),
-            format!(
-                "\"{:x}-{:x}\"",
-                body.len(),
-                m.booted_at.unwrap_or(now).as_secs()
-            ),
+            format!("\"{:x}-{:x}\"", body.len(), m.booted_at.unwrap_or(now).as_secs()),
         ));
         headers.push(("Accept-Ranges".into(), "bytes".into()));
     }
     headers.push(("Content-Length".into(), body.len().to_string()));
     headers.push(("Content-Type".into(), "text/html; charset=UTF-8".into()));
-    let body = if req.method == "HEAD" {
-        String::new()
-    } else {
-        body
-    };
-    Exchange::Response(HttpResponse {
-        status,
-        reason: reason.into(),
-        headers,
-        body,
-    })
+    let body = if req.method == "HEAD" { String::new() } else { body };
+    Exchange::Response(HttpResponse { status, reason: reason.into(), headers, body })
 }

@@ -1,0 +1,222 @@
+//! Bad input is an error, never a panic: thousands of random lines built from shell syntax,
+//! program names, flags and odd characters run on the laptop and on an instance.
+
+use sandbox::imds::facts::InstanceFacts;
+use sandbox::{Session, SessionConfig, SimTime};
+
+const PIECES: &[&str] = &[
+    "echo",
+    "cat",
+    "ls",
+    "-l",
+    "chmod",
+    "400",
+    "u+x",
+    "cd",
+    "..",
+    "/",
+    "~",
+    "export",
+    "X=1",
+    "$X",
+    "${X}",
+    "$(",
+    ")",
+    "`",
+    "'",
+    "\"",
+    "&&",
+    "||",
+    ";",
+    "|",
+    ">",
+    ">>",
+    "<",
+    "2>&1",
+    "&",
+    "#",
+    "grep",
+    "-v",
+    "head",
+    "-n",
+    "tail",
+    "wc",
+    "-c",
+    "sudo",
+    "-i",
+    "exit",
+    "history",
+    "curl",
+    "-X",
+    "PUT",
+    "-H",
+    "X-aws-ec2-metadata-token-ttl-seconds: 5",
+    "-s",
+    "-S",
+    "-f",
+    "-v",
+    "-i",
+    "-I",
+    "-w",
+    "%{http_code}",
+    "-o",
+    "/dev/null",
+    "-m",
+    "0.5",
+    "--connect-timeout",
+    "http://169.254.169.254/latest/meta-data/",
+    "http://169.254.169.254/latest/api/token",
+    "http://[fd00:ec2::254]/",
+    "localhost:99999",
+    "http://",
+    "ftp://x",
+    "ssh",
+    "-o",
+    "-p",
+    "ssh-keygen",
+    "-R",
+    "practice.pem",
+    "ec2-user@54.210.33.7",
+    "root@",
+    "@",
+    "yes",
+    "no",
+    "df",
+    "-hT",
+    "lsblk",
+    "growpart",
+    "/dev/xvda",
+    "1",
+    "resize2fs",
+    "xfs_growfs",
+    "systemctl",
+    "start",
+    "status",
+    "httpd",
+    "yum",
+    "install",
+    "-y",
+    "apt",
+    "docker",
+    "run",
+    "curlimages/curl",
+    "aws",
+    "ec2",
+    "describe-instances",
+    "printf",
+    "%s%d%%",
+    "é",
+    "日本",
+    "\\",
+    "\\n",
+    "*",
+    "?",
+    "*.pem",
+    "-é",
+    "-Zé",
+    "--",
+    "-",
+    "",
+    "  ",
+    "\t",
+    "$?",
+    "$$",
+    "$#",
+    "${",
+    "}",
+    "((",
+    "))",
+    "=",
+    "==",
+    "x=",
+];
+
+fn next(state: &mut u64) -> u64 {
+    *state = state.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
+    *state >> 33
+}
+
+#[test]
+fn random_lines_never_panic() {
+    let mut session = Session::new(SessionConfig::default());
+    session.add_instance_fixture(InstanceFacts::example());
+    let pem = InstanceFacts::example().key.and_then(|k| k.private_key_pem).unwrap_or_default();
+    session.add_file("practice.pem", &pem, 0o400);
+    let mut state = 42u64;
+    let mut now = SimTime::ZERO;
+    for i in 0..4000 {
+        if i % 200 == 0 {
+            session.run("exit", now);
+            session.run("ssh -o StrictHostKeyChecking=no -i practice.pem ec2-user@54.210.33.7", now);
+        }
+        let words = 1 + next(&mut state) % 8;
+        let mut line = String::new();
+        for _ in 0..words {
+            let piece = PIECES[(next(&mut state) as usize) % PIECES.len()];
+            line.push_str(piece);
+            if next(&mut state) % 3 != 0 {
+                line.push(' ');
+            }
+        }
+        let out = session.run(&line, now);
+        assert!(out.exit_code >= 0, "negative status for {line:?}");
+        let _ = session.prompt();
+        now = now.plus_secs(next(&mut state) % 3);
+    }
+}
+
+#[test]
+fn nasty_lines_never_panic() {
+    let nasty = [
+        "ssh -é",
+        "ssh -éx host",
+        "ssh -ié",
+        "ssh -p é host",
+        "ssh @",
+        "ssh user@",
+        "ssh -o",
+        "curl -é",
+        "curl -Xé",
+        "curl http://é/",
+        "curl http://[::1",
+        "curl http://a:b/",
+        "curl -m -1 x",
+        "curl -m nan x",
+        "chmod é f",
+        "chmod u+é f",
+        "ls -é",
+        "grep -é x",
+        "head -n é",
+        "tail -é",
+        "history é",
+        "cd é",
+        "echo ${",
+        "echo $(( 1 + 1 ))",
+        "echo \\",
+        "X=$(X=$(X=$(echo deep)))",
+        "exit é",
+        "sudo -é",
+        "printf",
+        "printf %",
+        "docker run",
+        "growpart",
+        "resize2fs",
+        "xfs_growfs",
+        "systemctl",
+        "ssh-keygen -R",
+        "echo a > ''",
+        "cat < nowhere",
+        "echo > /",
+        "echo hi >> /root/x",
+    ];
+    let mut session = Session::new(SessionConfig::default());
+    session.add_instance_fixture(InstanceFacts::example());
+    for line in nasty {
+        session.run(line, SimTime::ZERO);
+    }
+    session.run("ssh -o StrictHostKeyChecking=no -i practice.pem ec2-user@54.210.33.7", SimTime::ZERO);
+    for line in nasty {
+        session.run(line, SimTime::ZERO);
+        session.run(&format!("sudo {line}"), SimTime::ZERO);
+    }
+}
