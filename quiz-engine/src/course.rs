@@ -22,6 +22,24 @@ pub struct Course {
 }
 
 impl Course {
+    /// A course from questions alone (as a widget receives them in its config): one bank per
+    /// bank id, in order of first appearance. Nothing is validated again.
+    pub fn from_questions(questions: Vec<Question>, blueprints: Vec<Blueprint>, decks: Vec<Deck>) -> Course {
+        let mut banks: Vec<Bank> = Vec::new();
+        for q in questions {
+            match banks.iter_mut().find(|b| b.id == q.bank) {
+                Some(bank) => bank.questions.push(q),
+                None => banks.push(Bank {
+                    id: q.bank.clone(),
+                    title: q.bank.clone(),
+                    questions: vec![q],
+                    pos: Pos::default(),
+                }),
+            }
+        }
+        Course { banks, blueprints, decks, ..Course::default() }
+    }
+
     pub fn questions(&self) -> impl Iterator<Item = &Question> {
         self.banks.iter().flat_map(|b| b.questions.iter())
     }

@@ -24,6 +24,11 @@ pub fn bank_to_gift(bank: &Bank) -> String {
     out
 }
 
+/// Every bank of the course, one after the other.
+pub fn course_to_gift(course: &crate::course::Course) -> String {
+    course.banks.iter().map(bank_to_gift).collect::<Vec<_>>().join("\n")
+}
+
 /// One question as GIFT (ends with a newline), or a comment saying why it is left out.
 pub fn question_to_gift(q: &Question) -> String {
     let head = format!("::{}::[html]{}", escape(&q.id), escape(&q.stem));

@@ -157,3 +157,19 @@ fn review_is_available_only_after_submitting() {
     );
     assert!(!items[1].answered);
 }
+
+/// A widget gets the blueprint and its question pool as JSON and rebuilds a course from them:
+/// the same seed gives the same exam as on the full course.
+#[test]
+fn an_exam_from_the_widget_config_matches_the_full_course() {
+    let full = course();
+    let bp = full.blueprints[0].clone();
+    let pool: Vec<quiz_engine::Question> = full.exam_pool(&bp).into_iter().cloned().collect();
+    let json = serde_json::to_string(&(&bp, &pool)).unwrap();
+    let (bp2, pool2): (quiz_engine::Blueprint, Vec<quiz_engine::Question>) =
+        serde_json::from_str(&json).unwrap();
+    let rebuilt = Course::from_questions(pool2, vec![bp2], vec![]);
+    let a = Exam::start(&full, &full.blueprints[0], 11, T0);
+    let b = Exam::start(&rebuilt, &rebuilt.blueprints[0], 11, T0);
+    assert_eq!(a.questions, b.questions);
+}
