@@ -104,6 +104,9 @@ where
     files.sort_by(|a, b| a.0.cmp(b.0));
     let mut course = Course { lessons: LessonIndex::new(&pages), ..Course::default() };
     let mut errors = Vec::new();
+    if !pages.iter().any(|(p, _)| crate::lessons::book_relative(p) == "SUMMARY.md") {
+        errors.push(Error::new("book/src/SUMMARY.md", 1, ErrorKind::NoSummary));
+    }
     let mut bank_errors = false;
     for (path, text) in files {
         let kind = kind_of(path);

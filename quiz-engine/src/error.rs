@@ -135,6 +135,8 @@ pub enum ErrorKind {
         text: String,
         first: usize,
     },
+    /// The lesson pages passed in have no `SUMMARY.md`, so no lesson link can be checked.
+    NoSummary,
     /// A flashcard without its `>` back.
     NoBack,
     /// `---` right under a line of text, which Markdown reads as a heading.
@@ -241,6 +243,10 @@ impl fmt::Display for ErrorKind {
             DuplicateOption { text, first } => {
                 write!(f, "option `{text}` repeats the one on line {first}; every option must differ")
             }
+            NoSummary => write!(
+                f,
+                "no SUMMARY.md among the lesson pages: pass every file of book/src, SUMMARY.md included"
+            ),
             SetextSeparator => write!(
                 f,
                 "this line and the `---` under it form a heading, not a separator: put a blank line before `---`"

@@ -204,6 +204,7 @@ fn classroom_csv_has_a_row_per_answer_and_exam() {
         "Ada, L.",question,choices-single,choices,security,2,1,0,,2027-01-15T08:00:00Z
         "Ada, L.",question,choices-true-false,choices,networking,1,0,0,,2027-01-15T08:00:00Z
         "Bob ""B""",exam,mock,,,1,,730,yes,2027-01-15T08:00:00Z
+        '=HYPERLINK(1),exam,mock,,,1,,730,yes,2027-01-15T08:00:00Z
     "#]]
-    .assert_eq(&classroom_csv(&[("Ada, L.", &p), ("Bob \"B\"", &other)], &course));
+    .assert_eq(&classroom_csv(&[("Ada, L.", &p), ("Bob \"B\"", &other), ("=HYPERLINK(1)", &other)], &course));
 }

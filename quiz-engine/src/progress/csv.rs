@@ -61,8 +61,15 @@ fn row(out: &mut String, fields: &[&str]) {
     out.push('\n');
 }
 
-/// Quotes a field if it holds a comma, quote or line break.
+/// Quotes a field if it holds a comma, quote or line break. A field a spreadsheet would run as
+/// a formula (starting with `=`, `+`, `-` or `@`, say a learner's name) gets a leading `'`.
 pub(crate) fn quote(field: &str) -> String {
+    let field = if field.starts_with(['=', '+', '-', '@']) {
+        std::borrow::Cow::Owned(format!("'{field}"))
+    } else {
+        std::borrow::Cow::Borrowed(field)
+    };
+    let field = field.as_ref();
     if field.contains([',', '"', '\n', '\r']) {
         format!("\"{}\"", field.replace('"', "\"\""))
     } else {
