@@ -183,8 +183,18 @@ impl Session {
             }
         }
         for effect in effects {
-            let Effect::Ssh(step) = effect;
-            self.apply_ssh(step, &mut out, &facts, now);
+            match effect {
+                Effect::Ssh(step) => self.apply_ssh(step, &mut out, &facts, now),
+                Effect::Disconnect => {
+                    if let Some(login) = self.login.take() {
+                        out.stderr.push_str(&format!(
+                            "Connection to {} closed by remote host.\nConnection to {} closed.\n",
+                            login.host, login.host
+                        ));
+                        out.exit_code = 255;
+                    }
+                }
+            }
         }
         out
     }
@@ -344,7 +354,12 @@ impl Session {
         let boot = f.last_start;
         let mut m = Machine::new(f, boot);
         m.booted_at = Some(boot);
-        let mut log = cloud_init::boot_header(f.os, boot);
+        let mut log = String::new();
+        if let Some(source) = f.source_instance_id.as_ref().and_then(|id| self.machines.get(id)) {
+            m.inherit_disk(source, f, boot);
+            log = m.host.fs.read(cloud_init::LOG_PATH, "root").unwrap_or_default().to_string();
+        }
+        log.push_str(&cloud_init::boot_header(f.os, boot));
         let lines = match &f.user_data {
             Some(ud) => {
                 m.host.fs.install("/var/lib/cloud/instance/user-data.txt", ud, "root", 0o600, boot);

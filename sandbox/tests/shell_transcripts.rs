@@ -56,3 +56,8 @@ fn walkthrough_user_data() {
 fn walkthrough_resize() {
     check("shell/10_walkthrough_resize");
 }
+
+#[test]
+fn walkthrough_role_image_power() {
+    check("shell/11_walkthrough_role_image_power");
+}

@@ -186,6 +186,9 @@ pub struct InstanceFacts {
     pub root_device_name: String,
     /// The root EBS volume's current size in GiB (grows after modify-volume).
     pub root_volume_gib: u32,
+    /// When the AMI was made with create-image: the instance it was made from (its disk
+    /// contents, not its user data, carry over).
+    pub source_instance_id: Option<String>,
 }
 
 impl InstanceFacts {
@@ -244,6 +247,7 @@ impl InstanceFacts {
             last_start: SimTime::ZERO,
             root_device_name: "/dev/xvda".into(),
             root_volume_gib: 8,
+            source_instance_id: None,
         }
     }
 

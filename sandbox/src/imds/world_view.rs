@@ -125,6 +125,7 @@ pub fn facts_of(world: &World, inst: &Instance) -> InstanceFacts {
         last_start: inst.last_boot.unwrap_or(inst.launch_time),
         root_device_name: inst.root_device_name.clone(),
         root_volume_gib,
+        source_instance_id: world.image(&region, &inst.image_id).and_then(|i| i.source_instance_id.clone()),
     }
 }
 

@@ -194,26 +194,34 @@ pub fn wc(host: &Host, args: &[String], io: &Io<'_>) -> CommandOutput {
     let flags: String = args.iter().filter(|a| a.starts_with('-')).map(|a| a[1..].to_string()).collect();
     let files: Vec<String> = args.iter().filter(|a| !a.starts_with('-')).cloned().collect();
     let (sources, stderr, exit_code) = inputs(host, "wc", &files, io);
-    let mut stdout = String::new();
+    let mut rows: Vec<(String, Vec<usize>)> = Vec::new();
     for (name, text) in &sources {
-        let l = text.matches('\n').count();
-        let w = text.split_whitespace().count();
-        let c = text.len();
-        let mut cols = Vec::new();
-        if flags.is_empty() || flags.contains('l') {
-            cols.push(l);
-        }
-        if flags.is_empty() || flags.contains('w') {
-            cols.push(w);
-        }
-        if flags.is_empty() || flags.contains('c') {
-            cols.push(c);
-        }
-        let rendered: Vec<String> = if cols.len() == 1 {
-            vec![cols[0].to_string()]
-        } else {
-            cols.iter().map(|v| format!("{v:>7}")).collect()
-        };
+        let all = [text.matches('\n').count(), text.split_whitespace().count(), text.len()];
+        let cols: Vec<usize> = ['l', 'w', 'c']
+            .iter()
+            .zip(all)
+            .filter(|(f, _)| flags.is_empty() || flags.contains(**f))
+            .map(|(_, v)| v)
+            .collect();
+        rows.push((name.clone(), cols));
+    }
+    if files.len() > 1 {
+        let width = rows.first().map(|r| r.1.len()).unwrap_or(0);
+        let total: Vec<usize> = (0..width).map(|i| rows.iter().map(|r| r.1[i]).sum()).collect();
+        rows.push(("total".to_string(), total));
+    }
+    // GNU wc: one number alone is unpadded; stdin pads to 7; files pad to the widest number.
+    let single = rows.len() == 1 && rows[0].1.len() == 1;
+    let width = if single {
+        0
+    } else if files.is_empty() {
+        7
+    } else {
+        rows.iter().flat_map(|r| r.1.iter()).map(|v| v.to_string().len()).max().unwrap_or(1)
+    };
+    let mut stdout = String::new();
+    for (name, cols) in &rows {
+        let rendered: Vec<String> = cols.iter().map(|v| format!("{v:>width$}")).collect();
         let mut line = rendered.join(" ");
         if !files.is_empty() {
             line.push_str(&format!(" {name}"));

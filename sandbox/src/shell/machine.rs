@@ -162,6 +162,35 @@ impl Machine {
         }
     }
 
+    /// Takes over the disk of the instance an AMI was made from: its files (the old
+    /// cloud-init log included), packages and enabled services. Per-instance files are
+    /// rewritten for this instance; the old user data itself does not come along.
+    pub fn inherit_disk(&mut self, source: &Machine, facts: &InstanceFacts, now: SimTime) {
+        let mut fs = source.host.fs.clone();
+        let _ = fs.remove("/var/lib/cloud/instance/user-data.txt", "root");
+        fs.install("/etc/hostname", &format!("{}\n", facts.private_dns), "root", 0o644, now);
+        if let Some(key) = &facts.key {
+            let home = self.host.home();
+            let user = self.host.user.clone();
+            fs.mkdir_p(&format!("{home}/.ssh"), &user, 0o700);
+            fs.install(
+                &format!("{home}/.ssh/authorized_keys"),
+                &format!("{}\n", key.public_key),
+                &user,
+                0o600,
+                now,
+            );
+        }
+        self.host.fs = fs;
+        self.packages = source.packages.clone();
+        self.services = source
+            .services
+            .iter()
+            .map(|(name, s)| (name.clone(), Service { active: s.enabled, enabled: s.enabled, since: now }))
+            .collect();
+        self.disk.used_gib = source.disk.used_gib;
+    }
+
     /// Whether unit `name` is running.
     pub fn service_active(&self, name: &str) -> bool {
         self.services.get(name).is_some_and(|s| s.active)

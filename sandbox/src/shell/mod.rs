@@ -8,6 +8,7 @@
 pub mod builtins;
 pub mod error;
 pub mod exec;
+pub mod expand;
 pub mod filters;
 pub mod host;
 pub mod lexer;

@@ -10,6 +10,7 @@
 //! - `@userdata` … `@end` gives the last instance user data (before it boots);
 //! - `@file PATH MODE` … `@end` puts a file on the laptop; `@keyfile PATH MODE` writes the
 //!   example instance's private key there;
+//! - `@profile NAME ROLE` creates an IAM instance profile holding ROLE in the world;
 //! - `@wait SECS` moves the simulated clock.
 //!
 //! Rendering: each line appears after its prompt; stdout verbatim (a missing final newline is
@@ -207,6 +208,11 @@ pub fn render(script: &str) -> String {
                 let mode = u32::from_str_radix(words.next().expect("mode"), 8).expect("octal");
                 let pem = InstanceFacts::example().key.and_then(|k| k.private_key_pem).expect("pem");
                 session.add_file(path, &format!("{pem}\n"), mode);
+            }
+            Some("@profile") => {
+                let name = words.next().expect("@profile NAME ROLE");
+                let role = words.next();
+                session.world_mut().create_instance_profile_with_role(name, role);
             }
             Some("@wait") => {
                 let secs: u64 = words.next().and_then(|s| s.parse().ok()).expect("@wait SECS");

@@ -27,6 +27,8 @@ use crate::time::SimTime;
 pub enum Effect {
     /// ssh reached a point the session must continue (login, or the host-key question).
     Ssh(SshStep),
+    /// The instance went down under the login (`sudo poweroff`, `sudo reboot`).
+    Disconnect,
 }
 
 /// Everything a program may touch while one line runs.
@@ -320,6 +322,31 @@ impl Ctx<'_> {
         }
     }
 
+    /// `shutdown`, `poweroff`, `halt`, `reboot`: the guest asks EC2 to stop (or reboot) it.
+    fn power(&mut self, host: &Host, argv: &[String], now: SimTime) -> CommandOutput {
+        let reboot = argv[0] == "reboot" || argv.iter().any(|a| a == "-r");
+        let verb = if reboot { "Reboot" } else { "PowerOff" };
+        if host.user != "root" {
+            return CommandOutput::fail(
+                format!(
+                    "Failed to set wall message, ignoring: Interactive authentication required.\nCall to {verb} failed: Interactive authentication required.\n"
+                ),
+                1,
+            );
+        }
+        let Some(f) = self.here_facts().cloned() else { return CommandOutput::default() };
+        if reboot {
+            if let Some(region) = crate::ec2::regions::region_info(&f.region).map(|r| r.name) {
+                let ctx = crate::ec2::Ctx::new(region, now, false);
+                let _ = self.world.reboot_instances(&ctx, std::slice::from_ref(&f.instance_id));
+            }
+        } else {
+            let _ = self.world.os_shutdown(&f.instance_id, now);
+        }
+        self.effects.push(Effect::Disconnect);
+        CommandOutput::default()
+    }
+
     fn instance_program(&mut self, host: &mut Host, argv: &[String], io: &Io<'_>) -> Option<CommandOutput> {
         let id = self.here.clone()?;
         let volume_gib = self.here_facts().map(|f| f.root_volume_gib).unwrap_or(8);
@@ -411,6 +438,9 @@ impl Programs for Ctx<'_> {
                 "ssh: this sandbox connects to instances from the laptop only; type exit first\n",
                 255,
             )),
+            "shutdown" | "poweroff" | "halt" | "reboot" if self.here.is_some() => {
+                Some(self.power(host, argv, io.now))
+            }
             _ => self.instance_program(host, argv, io),
         }
     }
