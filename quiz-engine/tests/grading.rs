@@ -60,6 +60,8 @@ fn short_answer_normalises_and_accepts_alternatives() {
     for text in ["16 KB", "16kb", " 16   Kilobytes ", "16 kilobyte"] {
         assert_eq!(score("other-short", Answer::Short(text.into())), (1.0, true), "{text}");
     }
+    assert_eq!(score("other-short-pipe", Answer::Short("jq  '.a|.b'".into())), (1.0, true));
+    assert_eq!(score("other-short-pipe", Answer::Short("jq '.a".into())), (0.0, false));
     for text in ["16 MB", "16", "", "sixteen KB"] {
         assert_eq!(score("other-short", Answer::Short(text.into())), (0.0, false), "{text}");
     }

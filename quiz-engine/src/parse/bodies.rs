@@ -176,8 +176,10 @@ pub(super) fn short_body(
         errors.push(err(line, ErrorKind::MissingKey { key: "answers" }));
         return None;
     };
-    let answers: Vec<String> = e.value.split('|').map(|a| a.trim().to_string()).collect();
-    if answers.iter().any(String::is_empty) {
+    // ` | ` separates answers; a `|` without spaces around it belongs to an answer (`jq '.a|.b'`).
+    let answers: Vec<String> = e.value.split(" | ").map(|a| a.trim().to_string()).collect();
+    let dangling = |a: &String| a.is_empty() || a == "|" || a.starts_with("| ") || a.ends_with(" |");
+    if answers.iter().any(dangling) {
         errors.push(err(
             e.line,
             ErrorKind::BadValue {
