@@ -208,3 +208,27 @@ fn classroom_csv_has_a_row_per_answer_and_exam() {
     "#]]
     .assert_eq(&classroom_csv(&[("Ada, L.", &p), ("Bob \"B\"", &other), ("=HYPERLINK(1)", &other)], &course));
 }
+
+/// Whatever storage hands back (cut short, mangled), reading never panics and what was kept
+/// saves and reloads cleanly.
+#[test]
+fn any_input_reads_without_panicking() {
+    for text in
+        [include_str!("../test_data/progress/v0.json"), include_str!("../test_data/progress/corrupt.json")]
+    {
+        for (cut, _) in text.char_indices().step_by(5) {
+            for variant in [
+                text[..cut].to_string(),
+                text.replacen('{', "[", 2),
+                text.replace(": ", ": -1e999, \"x\": "),
+                text.replace("1800000000000", "18446744073709551616"),
+                text.replace("\"version\": 1", "\"version\": -1"),
+            ] {
+                let loaded = Progress::from_json(&variant);
+                let again = Progress::from_json(&loaded.progress.to_json());
+                assert!(again.issues.is_empty(), "{:?}", again.issues);
+                assert_eq!(again.progress, loaded.progress);
+            }
+        }
+    }
+}
