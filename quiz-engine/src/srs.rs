@@ -88,22 +88,29 @@ impl CardState {
         }
     }
 
-    fn to_fsrs(&self) -> rs_fsrs::Card {
+    /// The card for `rs-fsrs` at `now`, with stored nonsense (from corrupt progress) clamped to
+    /// values the scheduler can work with.
+    fn to_fsrs(&self, now: Timestamp) -> rs_fsrs::Card {
+        let fresh = self.phase == Phase::New;
+        let finite_or = |v: f64, default: f64| if v.is_finite() { v } else { default };
+        let stability = if fresh { 0.0 } else { finite_or(self.stability, 0.1).clamp(0.1, 1e6) };
+        let difficulty = if fresh { 0.0 } else { finite_or(self.difficulty, 5.0).clamp(1.0, 10.0) };
+        let last_review = self.last_review.unwrap_or(self.due).min(now);
         rs_fsrs::Card {
             due: self.due.to_chrono(),
-            stability: self.stability,
-            difficulty: self.difficulty,
-            elapsed_days: self.elapsed_days,
-            scheduled_days: self.scheduled_days,
-            reps: self.reps,
-            lapses: self.lapses,
+            stability,
+            difficulty,
+            elapsed_days: self.elapsed_days.clamp(0, 36_500),
+            scheduled_days: self.scheduled_days.clamp(0, 36_500),
+            reps: self.reps.clamp(0, 1_000_000),
+            lapses: self.lapses.clamp(0, 1_000_000),
             state: match self.phase {
                 Phase::New => rs_fsrs::State::New,
                 Phase::Learning => rs_fsrs::State::Learning,
                 Phase::Review => rs_fsrs::State::Review,
                 Phase::Relearning => rs_fsrs::State::Relearning,
             },
-            last_review: self.last_review.unwrap_or(self.due).to_chrono(),
+            last_review: last_review.to_chrono(),
         }
     }
 
@@ -158,7 +165,8 @@ impl Scheduler {
 
     /// The card after a review rated `rating` at `now`.
     pub fn review(&self, card: &CardState, rating: Rating, now: Timestamp) -> CardState {
-        let info = self.fsrs.next(card.to_fsrs(), now.to_chrono(), rating.to_fsrs());
+        let now = now.clamp(Timestamp::EARLIEST, Timestamp::LATEST);
+        let info = self.fsrs.next(card.to_fsrs(now), now.to_chrono(), rating.to_fsrs());
         CardState::from_fsrs(&info.card)
     }
 

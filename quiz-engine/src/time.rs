@@ -9,6 +9,9 @@ pub struct Timestamp(pub i64);
 
 impl Timestamp {
     pub const MINUTE: i64 = 60_000;
+    /// The range the scheduler works in: years 1970 to 9999 (later input is clamped).
+    pub const EARLIEST: Timestamp = Timestamp(0);
+    pub const LATEST: Timestamp = Timestamp(253_402_300_799_000);
     pub const DAY: i64 = 86_400_000;
 
     pub const fn from_secs(secs: i64) -> Timestamp {

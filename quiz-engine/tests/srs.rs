@@ -123,3 +123,34 @@ fn progress_keeps_card_states_and_lists_what_is_due() {
     let json = p.to_json();
     assert_eq!(Progress::from_json(&json).progress, p);
 }
+
+/// Card states read back from storage may be nonsense; scheduling them must not panic.
+#[test]
+fn odd_stored_states_do_not_panic() {
+    let s = Scheduler::new(Some(Timestamp(i64::MAX)));
+    let odd = [
+        CardState { stability: 0.0, difficulty: 0.0, phase: Phase::Review, ..CardState::new(T0) },
+        CardState {
+            stability: -5.0,
+            difficulty: 99.0,
+            phase: Phase::Relearning,
+            last_review: Some(T0.plus_days(400)),
+            ..CardState::new(T0)
+        },
+        CardState {
+            due: Timestamp(i64::MAX),
+            last_review: Some(Timestamp(i64::MIN)),
+            phase: Phase::Learning,
+            ..CardState::new(T0)
+        },
+        CardState { reps: i32::MAX, lapses: i32::MAX, ..CardState::new(Timestamp(-1)) },
+    ];
+    for card in &odd {
+        for r in Rating::ALL {
+            for now in [T0, Timestamp(0), Timestamp(i64::MAX), Timestamp(i64::MIN)] {
+                let _ = s.review(card, r, now);
+                let _ = s.preview(card, now);
+            }
+        }
+    }
+}
