@@ -232,3 +232,26 @@ fn any_input_reads_without_panicking() {
         }
     }
 }
+
+#[test]
+fn dashboard_summary_counts_per_bank() {
+    let (mut course, mut p) = sample_progress();
+    course.decks.push(
+        quiz_engine::parse_deck("deck-basic.md", include_str!("../test_data/ok/deck-basic.md")).unwrap(),
+    );
+    p.exams.push(quiz_engine::progress::ExamRecord {
+        blueprint: "mock".into(),
+        seed: 1,
+        finished_at: Timestamp(1),
+        scaled: 640,
+        passed: false,
+        domains: Default::default(),
+    });
+    let s = quiz_engine::progress::summary(
+        &p,
+        &course,
+        &quiz_engine::srs::Scheduler::default(),
+        Timestamp(1_800_000_000_000),
+    );
+    expect![[r#"Summary { banks: [BankSummary { bank: "choices", title: "Choice questions", questions: 3, attempted: 2, mastered: 0 }], cards_due: 4, exams_taken: 1, best_exam: Some(640) }"#]].assert_eq(&format!("{s:?}"));
+}

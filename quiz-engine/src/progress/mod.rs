@@ -5,9 +5,11 @@
 mod csv;
 mod load;
 mod migrate;
+mod summary;
 
 pub use csv::classroom_csv;
 pub use load::{Issue, Loaded};
+pub use summary::{BankSummary, Summary, summary};
 
 use std::collections::BTreeMap;
 
