@@ -35,15 +35,13 @@ impl ContentResolver {
     pub fn load(content_dir: &Path, book_src: &Path) -> Result<ContentResolver, String> {
         let content = read_tree(content_dir, "content")?;
         let pages = read_tree(book_src, "")?;
-        load_course(&content, &pages)
-            .map(ContentResolver::new)
-            .map_err(|errors| {
-                let mut msg = format!("{} mistakes in the course content:\n", errors.len());
-                for e in errors {
-                    msg.push_str(&format!("{e}\n"));
-                }
-                msg
-            })
+        load_course(&content, &pages).map(ContentResolver::new).map_err(|errors| {
+            let mut msg = format!("{} mistakes in the course content:\n", errors.len());
+            for e in errors {
+                msg.push_str(&format!("{e}\n"));
+            }
+            msg
+        })
     }
 
     pub fn course(&self) -> &Course {
@@ -76,12 +74,8 @@ impl ContentResolver {
                 .iter()
                 .map(|q| {
                     bank.questions.iter().find(|x| &x.id == q).ok_or_else(|| {
-                        let known: Vec<&str> =
-                            bank.questions.iter().map(|x| x.id.as_str()).collect();
-                        format!(
-                            "bank `{id}` has no question `{q}`; it has: {}",
-                            known.join(", ")
-                        )
+                        let known: Vec<&str> = bank.questions.iter().map(|x| x.id.as_str()).collect();
+                        format!("bank `{id}` has no question `{q}`; it has: {}", known.join(", "))
                     })
                 })
                 .collect::<Result<Vec<_>, String>>()?,
@@ -94,16 +88,8 @@ impl ContentResolver {
     fn exam(&self, config: &mut Map<String, Value>) -> Result<(), String> {
         let id = string(config, "ec2lab-exam", "blueprint")?;
         let blueprint = self.course.blueprint(&id).ok_or_else(|| {
-            let known: Vec<&str> = self
-                .course
-                .blueprints
-                .iter()
-                .map(|b| b.id.as_str())
-                .collect();
-            format!(
-                "no exam blueprint `{id}` in content/exams/; blueprints: {}",
-                known.join(", ")
-            )
+            let known: Vec<&str> = self.course.blueprints.iter().map(|b| b.id.as_str()).collect();
+            format!("no exam blueprint `{id}` in content/exams/; blueprints: {}", known.join(", "))
         })?;
         config.insert("exam".into(), json(blueprint)?);
         config.insert("questions".into(), json(&self.course.exam_pool(blueprint))?);
@@ -114,10 +100,7 @@ impl ContentResolver {
         let id = string(config, "ec2lab-flashcards", "deck")?;
         let deck = self.course.deck(&id).ok_or_else(|| {
             let known: Vec<&str> = self.course.decks.iter().map(|d| d.id.as_str()).collect();
-            format!(
-                "no flashcard deck `{id}` in content/decks/; decks: {}",
-                known.join(", ")
-            )
+            format!("no flashcard deck `{id}` in content/decks/; decks: {}", known.join(", "))
         })?;
         let cards = match wanted(config, "cards")? {
             None => deck.cards.iter().collect::<Vec<_>>(),
@@ -141,9 +124,7 @@ impl ContentResolver {
 fn string(config: &Map<String, Value>, widget: &str, key: &str) -> Result<String, String> {
     match config.get(key) {
         Some(Value::String(s)) => Ok(s.clone()),
-        Some(other) => Err(format!(
-            "`{key}` in `{widget}` must be a string, found `{other}`"
-        )),
+        Some(other) => Err(format!("`{key}` in `{widget}` must be a string, found `{other}`")),
         None => Err(format!("`{widget}` needs `{key} = \"...\"`")),
     }
 }
@@ -152,6 +133,9 @@ fn string(config: &Map<String, Value>, widget: &str, key: &str) -> Result<String
 fn wanted(config: &Map<String, Value>, key: &str) -> Result<Option<Vec<String>>, String> {
     match config.get(key) {
         None => Ok(None),
+        Some(Value::Array(items)) if items.is_empty() => {
+            Err(format!("`{key}` is empty; list at least one id, or leave `{key}` out for all"))
+        }
         Some(Value::Array(items)) => items
             .iter()
             .map(|v| {
@@ -174,12 +158,9 @@ fn read_tree(dir: &Path, prefix: &str) -> Result<Vec<(String, String)>, String> 
     let mut out = Vec::new();
     let mut stack = vec![dir.to_path_buf()];
     while let Some(d) = stack.pop() {
-        let entries =
-            std::fs::read_dir(&d).map_err(|e| format!("cannot read {}: {e}", d.display()))?;
+        let entries = std::fs::read_dir(&d).map_err(|e| format!("cannot read {}: {e}", d.display()))?;
         for entry in entries {
-            let path = entry
-                .map_err(|e| format!("cannot read {}: {e}", d.display()))?
-                .path();
+            let path = entry.map_err(|e| format!("cannot read {}: {e}", d.display()))?.path();
             if path.is_dir() {
                 stack.push(path);
                 continue;
@@ -187,16 +168,8 @@ fn read_tree(dir: &Path, prefix: &str) -> Result<Vec<(String, String)>, String> 
             let Ok(text) = std::fs::read_to_string(&path) else {
                 continue;
             };
-            let rel = path
-                .strip_prefix(dir)
-                .unwrap_or(&path)
-                .to_string_lossy()
-                .replace('\\', "/");
-            let name = if prefix.is_empty() {
-                rel
-            } else {
-                format!("{prefix}/{rel}")
-            };
+            let rel = path.strip_prefix(dir).unwrap_or(&path).to_string_lossy().replace('\\', "/");
+            let name = if prefix.is_empty() { rel } else { format!("{prefix}/{rel}") };
             out.push((name, text));
         }
     }
@@ -219,15 +192,9 @@ mod tests {
                 "content/exams/mock.md",
                 "exam: mock\ntitle: Mock\nquestions: 1\ntime-limit: 2\n\n## security\nweight: 1\n",
             ),
-            (
-                "content/decks/cards.md",
-                "deck: cards\ntitle: Cards\n\n## cards-one\n\nFront\n\n---\n\nBack\n",
-            ),
+            ("content/decks/cards.md", "deck: cards\ntitle: Cards\n\n## cards-one\n\nFront\n\n---\n\nBack\n"),
         ];
-        let pages = [
-            ("SUMMARY.md", "- [IMDS](imds.md)\n"),
-            ("imds.md", "# IMDS\n"),
-        ];
+        let pages = [("SUMMARY.md", "- [IMDS](imds.md)\n"), ("imds.md", "# IMDS\n")];
         ContentResolver::new(load_course(&files, &pages).unwrap())
     }
 
@@ -258,10 +225,7 @@ mod tests {
                 format!("{{{}}}", fields.join(","))
             }
             Value::Array(items) => {
-                format!(
-                    "[{}]",
-                    items.iter().map(canonical).collect::<Vec<_>>().join(",")
-                )
+                format!("[{}]", items.iter().map(canonical).collect::<Vec<_>>().join(","))
             }
             other => other.to_string(),
         }
@@ -279,9 +243,7 @@ mod tests {
     fn exam_and_flashcards_resolve() {
         let exam = config(WidgetKind::Exam, "blueprint = \"mock\"").unwrap();
         assert!(
-            exam.contains("\"id\":\"mock\"")
-                && exam.contains("\"time_limit\":2")
-                && exam.contains("imds-a")
+            exam.contains("\"id\":\"mock\"") && exam.contains("\"time_limit\":2") && exam.contains("imds-a")
         );
         expect![[r#"Ok("{\"cards\":[{\"back\":\"<p>Back</p>\",\"deck\":\"cards\",\"front\":\"<p>Front</p>\",\"id\":\"cards-one\"}],\"deck\":\"cards\",\"title\":\"Cards\"}")"#]]
             .assert_eq(&format!("{:?}", config(WidgetKind::Flashcards, "deck = \"cards\"")));
@@ -291,18 +253,13 @@ mod tests {
     fn unknown_references_fail_with_what_exists() {
         let errors: Vec<String> = [
             (WidgetKind::Quiz, "bank = \"imsd\""),
-            (
-                WidgetKind::Quiz,
-                "bank = \"imds\"\nquestions = [\"imds-z\"]",
-            ),
+            (WidgetKind::Quiz, "bank = \"imds\"\nquestions = [\"imds-z\"]"),
             (WidgetKind::Quiz, "bank = 3"),
             (WidgetKind::Quiz, "questions = [\"imds-a\"]"),
             (WidgetKind::Quiz, "bank = \"imds\"\nquestions = \"imds-a\""),
+            (WidgetKind::Quiz, "bank = \"imds\"\nquestions = []"),
             (WidgetKind::Exam, "blueprint = \"final\""),
-            (
-                WidgetKind::Flashcards,
-                "deck = \"cards\"\ncards = [\"nope\"]",
-            ),
+            (WidgetKind::Flashcards, "deck = \"cards\"\ncards = [\"nope\"]"),
         ]
         .iter()
         .map(|(k, t)| config(*k, t).unwrap_err())
@@ -313,6 +270,7 @@ mod tests {
             `bank` in `ec2lab-quiz` must be a string, found `3`
             `ec2lab-quiz` needs `bank = "..."`
             `questions` must be a list of ids, found `"imds-a"`
+            `questions` is empty; list at least one id, or leave `questions` out for all
             no exam blueprint `final` in content/exams/; blueprints: mock
             deck `cards` has no card `nope`"#]]
         .assert_eq(&errors.join("\n"));
@@ -320,16 +278,9 @@ mod tests {
 
     #[test]
     fn chapter_expansion_reports_the_block_line() {
-        let err = expand_chapter(
-            "# Quiz\n\n```ec2lab-quiz\nbank = \"nope\"\n```\n",
-            "ch.md",
-            &resolver(),
-        )
-        .unwrap_err();
-        assert_eq!(
-            err.to_string(),
-            "ch.md:3: no question bank `nope`; banks: imds"
-        );
+        let err = expand_chapter("# Quiz\n\n```ec2lab-quiz\nbank = \"nope\"\n```\n", "ch.md", &resolver())
+            .unwrap_err();
+        assert_eq!(err.to_string(), "ch.md:3: no question bank `nope`; banks: imds");
         let ok = expand_chapter("```ec2lab-terminal\n```\n", "ch.md", &resolver()).unwrap();
         assert!(ok.contains("data-widget=\"terminal\""));
     }
@@ -351,10 +302,6 @@ mod tests {
                 problems.push(e.to_string());
             }
         }
-        assert!(
-            problems.is_empty(),
-            "chapters with bad widget blocks:\n{}",
-            problems.join("\n")
-        );
+        assert!(problems.is_empty(), "chapters with bad widget blocks:\n{}", problems.join("\n"));
     }
 }
