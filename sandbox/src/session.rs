@@ -19,7 +19,7 @@ use crate::shell::host::{Host, PromptStyle};
 use crate::shell::machine::Machine;
 use crate::shell::programs::{Ctx, Effect, cloud_init};
 use crate::shell::ssh::{self, Login, Pending, SshStep};
-use crate::shell::{LineResult, run_line};
+use crate::shell::{LineResult, run_line, run_script};
 use crate::time::SimTime;
 
 /// How a session starts: the seed for identifiers and the default region.
@@ -214,6 +214,18 @@ impl Session {
         facts: &[InstanceFacts],
         now: SimTime,
     ) -> (LineResult, Vec<Effect>) {
+        self.run_on_with(here, line, facts, now, false)
+    }
+
+    /// Runs `source` on a host; `script` merges stderr into stdout as cloud-init's log does.
+    fn run_on_with(
+        &mut self,
+        here: Option<&str>,
+        source: &str,
+        facts: &[InstanceFacts],
+        now: SimTime,
+        script: bool,
+    ) -> (LineResult, Vec<Effect>) {
         let Some(slot) = self.host_mut(here) else {
             return (
                 LineResult { output: CommandOutput::fail("bash: host is gone\n", 255), exit_requested: true },
@@ -230,7 +242,11 @@ impl Session {
             hops: 1,
             effects: Vec::new(),
         };
-        let result = run_line(line, &mut host, &mut ctx, now);
+        let result = if script {
+            run_script(source, &mut host, &mut ctx, now)
+        } else {
+            run_line(source, &mut host, &mut ctx, now)
+        };
         let effects = std::mem::take(&mut ctx.effects);
         if let Some(slot) = self.host_mut(here) {
             *slot = host;
@@ -360,35 +376,29 @@ impl Session {
             log = m.host.fs.read(cloud_init::LOG_PATH, "root").unwrap_or_default().to_string();
         }
         log.push_str(&cloud_init::boot_header(f.os, boot));
-        let lines = match &f.user_data {
+        let script = match &f.user_data {
             Some(ud) => {
                 m.host.fs.install("/var/lib/cloud/instance/user-data.txt", ud, "root", 0o600, boot);
                 match cloud_init::classify(ud, f.os) {
-                    cloud_init::UserData::Script(l) | cloud_init::UserData::CloudConfig(l) => l,
+                    cloud_init::UserData::Script(s) | cloud_init::UserData::CloudConfig(s) => Some(s),
                     cloud_init::UserData::Unhandled(text) => {
                         log.push_str(&cloud_init::unhandled(boot, &text));
-                        Vec::new()
+                        None
                     }
                 }
             }
-            None => Vec::new(),
+            None => None,
         };
         let login_user = m.host.user.clone();
         m.host.user = "root".into();
         m.host.cwd = "/".into();
         self.machines.insert(f.instance_id.clone(), m);
-        let mut status = 0;
-        for line in &lines {
-            let (result, _) = self.run_on(Some(&f.instance_id), line, facts, now);
+        if let Some(script) = script {
+            let result = self.run_on_with(Some(&f.instance_id), &script, facts, now, true).0;
             log.push_str(&result.output.stdout);
-            log.push_str(&result.output.stderr);
-            status = result.output.exit_code;
-            if result.exit_requested {
-                break;
+            if result.output.exit_code != 0 {
+                log.push_str(&cloud_init::script_failed(boot, result.output.exit_code));
             }
-        }
-        if status != 0 {
-            log.push_str(&cloud_init::script_failed(boot, status));
         }
         log.push_str(&cloud_init::boot_footer(f.os, boot, 31));
         if let Some(m) = self.machines.get_mut(&f.instance_id) {

@@ -61,3 +61,8 @@ fn walkthrough_resize() {
 fn walkthrough_role_image_power() {
     check("shell/11_walkthrough_role_image_power");
 }
+
+#[test]
+fn scripts() {
+    check("shell/12_scripts");
+}

@@ -40,6 +40,8 @@ pub fn run(host: &mut Host, argv: &[String], io: &Io<'_>) -> Option<CommandOutpu
         "env" => env(host, &[]),
         "printf" => printf(args),
         "true" | ":" => CommandOutput::default(),
+        "test" => super::conditions::test(host, args, false),
+        "[" => super::conditions::test(host, args, true),
         "false" => CommandOutput { exit_code: 1, ..Default::default() },
         "grep" => filters::grep(host, args, io),
         "head" | "tail" => filters::head_tail(host, &argv[0], args, io),

@@ -6,7 +6,7 @@
 use super::builtins;
 use super::host::Host;
 use super::lexer::{RedirectOp, tokenize};
-use super::parser::{Command, Connector, List, Pipeline, parse};
+use super::parser::{Command, Connector, List, Pipeline, SimpleCommand, parse};
 use crate::output::CommandOutput;
 use crate::time::SimTime;
 
@@ -39,10 +39,23 @@ pub struct Shell<'a> {
     /// Everything written to the terminal's stderr so far on this line.
     pub(super) stderr: String,
     pub(super) depth: u8,
+    /// Send every command's stderr to stdout in order (`2>&1` for a whole script, as
+    /// cloud-init's log does).
+    pub(super) merge_stderr: bool,
 }
 
 /// Runs one line on `host` and returns what the terminal shows.
 pub fn run_line(line: &str, host: &mut Host, programs: &mut dyn Programs, now: SimTime) -> LineResult {
+    run(line, host, programs, now, false)
+}
+
+/// Runs a whole script (user data) on `host`: every command's stderr is written into stdout
+/// where it happens, as `2>&1` would, so the result reads like cloud-init's log.
+pub fn run_script(script: &str, host: &mut Host, programs: &mut dyn Programs, now: SimTime) -> LineResult {
+    run(script, host, programs, now, true)
+}
+
+fn run(source: &str, host: &mut Host, programs: &mut dyn Programs, now: SimTime, merge: bool) -> LineResult {
     let mut shell = Shell {
         host,
         programs,
@@ -51,15 +64,15 @@ pub fn run_line(line: &str, host: &mut Host, programs: &mut dyn Programs, now: S
         clear_screen: false,
         stderr: String::new(),
         depth: 0,
+        merge_stderr: merge,
     };
-    let (stdout, status) = shell.run_source(line, true);
+    let (mut stdout, status) = shell.run_source(source, !merge);
+    let mut stderr = std::mem::take(&mut shell.stderr);
+    if merge {
+        stdout.push_str(&std::mem::take(&mut stderr));
+    }
     LineResult {
-        output: CommandOutput {
-            stdout,
-            stderr: std::mem::take(&mut shell.stderr),
-            exit_code: status,
-            clear_screen: shell.clear_screen,
-        },
+        output: CommandOutput { stdout, stderr, exit_code: status, clear_screen: shell.clear_screen },
         exit_requested: shell.exit_requested,
     }
 }
@@ -86,7 +99,7 @@ impl Shell<'_> {
         self.run_list(&list, tty)
     }
 
-    fn run_list(&mut self, list: &List, tty: bool) -> (String, i32) {
+    pub(super) fn run_list(&mut self, list: &List, tty: bool) -> (String, i32) {
         let mut stdout = String::new();
         for (connector, pipeline) in &list.items {
             let run = match connector {
@@ -117,11 +130,21 @@ impl Shell<'_> {
             status = st;
             input = Some(out);
         }
+        if pipeline.negated {
+            status = i32::from(status == 0);
+        }
         (input.unwrap_or_default(), status)
     }
 
-    /// Runs one simple command; returns its stdout (after redirections) and status.
     fn run_command(&mut self, command: &Command, stdin: Option<&str>, tty: bool) -> (String, i32) {
+        match command {
+            Command::Simple(simple) => self.run_simple(simple, stdin, tty),
+            compound => self.run_compound(compound, tty),
+        }
+    }
+
+    /// Runs one simple command; returns its stdout (after redirections) and status.
+    fn run_simple(&mut self, command: &SimpleCommand, stdin: Option<&str>, tty: bool) -> (String, i32) {
         // Assignments are expanded first; their substitutions' status counts when alone.
         let mut assigned = Vec::new();
         for (name, word) in &command.assignments {
@@ -184,7 +207,11 @@ impl Shell<'_> {
             let err = std::mem::take(&mut result.stderr);
             self.write_target(path, &err);
         }
-        self.stderr.push_str(&result.stderr);
+        if self.merge_stderr {
+            result.stdout.push_str(&result.stderr);
+        } else {
+            self.stderr.push_str(&result.stderr);
+        }
         if result.clear_screen {
             self.clear_screen = true;
         }
@@ -290,7 +317,11 @@ impl Shell<'_> {
     }
 
     /// Checks and truncates output files before the command runs, and reads `<` input.
-    fn open_redirects(&mut self, command: &Command, stdin: &mut Option<String>) -> Result<Targets, i32> {
+    fn open_redirects(
+        &mut self,
+        command: &SimpleCommand,
+        stdin: &mut Option<String>,
+    ) -> Result<Targets, i32> {
         let mut targets = Targets::default();
         for r in &command.redirects {
             if r.op == RedirectOp::StderrToStdout {

@@ -58,6 +58,8 @@ pub enum Token {
     And,
     Or,
     Semi,
+    /// A line break: separates commands like `;`, and may also start or end a script.
+    Newline,
     Pipe,
     /// A redirection operator applying to file descriptor `fd` (1 or 2).
     Redirect {
@@ -76,6 +78,7 @@ impl Token {
             Token::And => "&&".into(),
             Token::Or => "||".into(),
             Token::Semi => ";".into(),
+            Token::Newline => "newline".into(),
             Token::Pipe => "|".into(),
             Token::Amp => "&".into(),
             Token::Redirect { op: RedirectOp::Append, .. } => ">>".into(),
@@ -134,8 +137,17 @@ impl Lexer<'_> {
             }
             let Some(c) = self.peek() else { break };
             match c {
-                '#' => break,
-                '\n' | ';' => {
+                '#' => {
+                    // A comment runs to the end of its line only.
+                    while self.peek().is_some_and(|c| c != '\n') {
+                        self.pos += 1;
+                    }
+                }
+                '\n' => {
+                    self.pos += 1;
+                    tokens.push(Token::Newline);
+                }
+                ';' => {
                     self.pos += 1;
                     tokens.push(Token::Semi);
                 }

@@ -6,6 +6,8 @@
 //! the instance tools in [`programs`].
 
 pub mod builtins;
+pub mod compound;
+pub mod conditions;
 pub mod error;
 pub mod exec;
 pub mod expand;
@@ -16,7 +18,7 @@ pub mod parser;
 pub mod vfs;
 
 pub use error::{SyntaxError, SyntaxErrorKind};
-pub use exec::{Io, LineResult, Programs, run_line};
+pub use exec::{Io, LineResult, Programs, run_line, run_script};
 pub use host::{Host, PromptStyle};
 pub mod machine;
 pub mod programs;

@@ -1,5 +1,7 @@
-//! Turns tokens into a command list: pipelines joined by `&&`, `||` and `;`, each command with
-//! its leading `NAME=value` assignments, its words and its redirections.
+//! Turns tokens into a command list: pipelines joined by `&&`, `||` and `;`; each command is a
+//! simple command (leading `NAME=value` assignments, words, redirections) or one of the
+//! compound commands scripts use: `if … then … [elif …] [else …] fi`, `for NAME [in WORDS]; do …
+//! done`, `while …; do … done` and `until …; do … done`.
 
 use super::error::{SyntaxError, SyntaxErrorKind};
 use super::lexer::{Part, RedirectOp, Token, Word};
@@ -15,16 +17,41 @@ pub struct Redirect {
 
 /// One simple command: `A=1 B=2 prog arg… >file`.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
-pub struct Command {
+pub struct SimpleCommand {
     pub assignments: Vec<(String, Word)>,
     pub words: Vec<Word>,
     pub redirects: Vec<Redirect>,
+}
+
+/// A command in a pipeline.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Command {
+    Simple(SimpleCommand),
+    /// `if C1; then B1; elif C2; then B2; else B3; fi`.
+    If {
+        branches: Vec<(List, List)>,
+        otherwise: Option<List>,
+    },
+    /// `for NAME in WORDS; do BODY; done`.
+    For {
+        name: String,
+        words: Vec<Word>,
+        body: List,
+    },
+    /// `while COND; do BODY; done` (`until` when `until` is true).
+    While {
+        cond: List,
+        body: List,
+        until: bool,
+    },
 }
 
 /// Commands joined by `|`.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Pipeline {
     pub commands: Vec<Command>,
+    /// `! pipeline` inverts the status.
+    pub negated: bool,
 }
 
 /// How a pipeline relates to the one before it.
@@ -38,11 +65,15 @@ pub enum Connector {
     IfFailure,
 }
 
-/// A whole line.
+/// A whole line, or the body of a compound command.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct List {
     pub items: Vec<(Connector, Pipeline)>,
 }
+
+/// Words that open or close compound commands when they stand where a command would.
+const RESERVED: &[&str] =
+    &["if", "then", "elif", "else", "fi", "for", "do", "done", "while", "until", "in", "!"];
 
 /// Splits `NAME=rest` off a word if its leading bare literal has that shape.
 fn assignment(word: &Word) -> Option<(String, Word)> {
@@ -62,84 +93,238 @@ fn assignment(word: &Word) -> Option<(String, Word)> {
     Some((name.to_string(), Word { parts }))
 }
 
-/// Parses `tokens` into a [`List`].
-pub fn parse(tokens: Vec<Token>) -> Result<List, SyntaxError> {
-    let mut list = List::default();
-    let mut pipeline = Pipeline::default();
-    let mut command = Command::default();
-    let mut connector = Connector::Always;
-    let mut iter = tokens.into_iter().enumerate().peekable();
-    let unexpected = |t: &Token, i: usize| SyntaxError {
-        kind: SyntaxErrorKind::UnexpectedToken(t.spelling()),
-        position: i,
-    };
-    let mut pending_end = false;
-    while let Some((i, token)) = iter.next() {
-        match token {
-            Token::Word(w) => {
-                pending_end = false;
-                if command.words.is_empty() {
-                    if let Some(a) = assignment(&w) {
-                        command.assignments.push(a);
-                        continue;
-                    }
-                }
-                command.words.push(w);
+/// The word's text when it is a single bare literal (how keywords are recognised).
+fn bare(token: Option<&Token>) -> Option<&str> {
+    match token {
+        Some(Token::Word(w)) if w.parts.len() == 1 => match &w.parts[0] {
+            Part::Lit { text, quoted: false } => Some(text.as_str()),
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
+struct Parser {
+    tokens: Vec<Token>,
+    pos: usize,
+}
+
+impl Parser {
+    fn peek(&self) -> Option<&Token> {
+        self.tokens.get(self.pos)
+    }
+
+    fn unexpected(&self) -> SyntaxError {
+        let kind = match self.peek() {
+            Some(Token::Word(_)) => {
+                SyntaxErrorKind::UnexpectedToken(bare(self.peek()).unwrap_or("word").to_string())
             }
-            Token::Redirect { fd, op } => {
-                if op == RedirectOp::StderrToStdout {
-                    command.redirects.push(Redirect { fd, op, target: None });
-                    continue;
+            Some(t) => SyntaxErrorKind::UnexpectedToken(t.spelling()),
+            None => SyntaxErrorKind::UnexpectedEnd,
+        };
+        SyntaxError { kind, position: self.pos }
+    }
+
+    fn at_keyword(&self, words: &[&str]) -> bool {
+        bare(self.peek()).is_some_and(|w| words.contains(&w))
+    }
+
+    fn expect_keyword(&mut self, word: &str) -> Result<(), SyntaxError> {
+        if self.at_keyword(&[word]) {
+            self.pos += 1;
+            Ok(())
+        } else {
+            Err(self.unexpected())
+        }
+    }
+
+    fn skip_separators(&mut self) {
+        while matches!(self.peek(), Some(Token::Semi | Token::Newline)) {
+            self.pos += 1;
+        }
+    }
+
+    fn skip_newlines(&mut self) {
+        while matches!(self.peek(), Some(Token::Newline)) {
+            self.pos += 1;
+        }
+    }
+
+    /// A list up to (not including) one of `terminators`, or the end when it is empty.
+    fn list(&mut self, terminators: &[&str], top: bool) -> Result<List, SyntaxError> {
+        let mut list = List::default();
+        let mut connector = Connector::Always;
+        if top {
+            self.skip_newlines();
+        } else {
+            self.skip_separators();
+        }
+        loop {
+            if self.peek().is_none() {
+                if connector != Connector::Always {
+                    return Err(SyntaxError { kind: SyntaxErrorKind::UnexpectedEnd, position: self.pos });
                 }
-                match iter.next() {
-                    Some((_, Token::Word(w))) => command.redirects.push(Redirect { fd, op, target: Some(w) }),
-                    Some((j, other)) => return Err(unexpected(&other, j)),
-                    None => {
-                        return Err(SyntaxError {
-                            kind: SyntaxErrorKind::UnexpectedToken("newline".into()),
-                            position: i,
-                        });
-                    }
-                }
+                break;
             }
-            Token::Pipe => {
-                if command_is_empty(&command) {
-                    return Err(unexpected(&Token::Pipe, i));
+            if !terminators.is_empty() && self.at_keyword(terminators) {
+                if connector != Connector::Always || list.items.is_empty() {
+                    return Err(self.unexpected());
                 }
-                pipeline.commands.push(std::mem::take(&mut command));
-                pending_end = true;
+                break;
             }
-            op @ (Token::And | Token::Or | Token::Semi | Token::Amp) => {
-                if command_is_empty(&command) {
-                    return Err(unexpected(&op, i));
+            let pipeline = self.pipeline()?;
+            list.items.push((connector, pipeline));
+            match self.peek() {
+                Some(Token::And) => connector = Connector::IfSuccess,
+                Some(Token::Or) => connector = Connector::IfFailure,
+                Some(Token::Semi | Token::Amp | Token::Newline) => connector = Connector::Always,
+                None => break,
+                Some(_) if self.at_keyword(terminators) => break,
+                Some(_) => return Err(self.unexpected()),
+            }
+            self.pos += 1;
+            if connector == Connector::Always {
+                self.skip_separators();
+            } else {
+                self.skip_newlines();
+            }
+        }
+        Ok(list)
+    }
+
+    fn pipeline(&mut self) -> Result<Pipeline, SyntaxError> {
+        let mut pipeline = Pipeline::default();
+        if self.at_keyword(&["!"]) {
+            self.pos += 1;
+            pipeline.negated = true;
+        }
+        loop {
+            pipeline.commands.push(self.command()?);
+            if matches!(self.peek(), Some(Token::Pipe)) {
+                self.pos += 1;
+                self.skip_newlines();
+                if self.peek().is_none() {
+                    return Err(SyntaxError { kind: SyntaxErrorKind::UnexpectedEnd, position: self.pos });
                 }
-                pipeline.commands.push(std::mem::take(&mut command));
-                list.items.push((connector, std::mem::take(&mut pipeline)));
-                connector = match op {
-                    Token::And => Connector::IfSuccess,
-                    Token::Or => Connector::IfFailure,
-                    _ => Connector::Always,
-                };
-                pending_end = matches!(op, Token::And | Token::Or);
-                // `a;` and `a &` may end the line.
-                if !pending_end && iter.peek().is_none() {
-                    return Ok(list);
-                }
+            } else {
+                return Ok(pipeline);
             }
         }
     }
-    if pending_end {
-        return Err(SyntaxError { kind: SyntaxErrorKind::UnexpectedEnd, position: 0 });
+
+    fn command(&mut self) -> Result<Command, SyntaxError> {
+        match bare(self.peek()) {
+            Some("if") => {
+                self.pos += 1;
+                let mut branches = Vec::new();
+                let cond = self.list(&["then"], false)?;
+                self.expect_keyword("then")?;
+                let body = self.list(&["elif", "else", "fi"], false)?;
+                branches.push((cond, body));
+                let mut otherwise = None;
+                loop {
+                    if self.at_keyword(&["elif"]) {
+                        self.pos += 1;
+                        let cond = self.list(&["then"], false)?;
+                        self.expect_keyword("then")?;
+                        let body = self.list(&["elif", "else", "fi"], false)?;
+                        branches.push((cond, body));
+                    } else if self.at_keyword(&["else"]) {
+                        self.pos += 1;
+                        otherwise = Some(self.list(&["fi"], false)?);
+                    } else {
+                        self.expect_keyword("fi")?;
+                        return Ok(Command::If { branches, otherwise });
+                    }
+                }
+            }
+            Some("for") => {
+                self.pos += 1;
+                let name = match bare(self.peek()) {
+                    Some(n) if n.chars().all(|c| c.is_ascii_alphanumeric() || c == '_') => n.to_string(),
+                    _ => return Err(self.unexpected()),
+                };
+                self.pos += 1;
+                let mut words = Vec::new();
+                if self.at_keyword(&["in"]) {
+                    self.pos += 1;
+                    while let Some(Token::Word(w)) = self.peek() {
+                        words.push(w.clone());
+                        self.pos += 1;
+                    }
+                }
+                self.skip_separators();
+                self.expect_keyword("do")?;
+                let body = self.list(&["done"], false)?;
+                self.expect_keyword("done")?;
+                Ok(Command::For { name, words, body })
+            }
+            Some(kw @ ("while" | "until")) => {
+                let until = kw == "until";
+                self.pos += 1;
+                let cond = self.list(&["do"], false)?;
+                self.expect_keyword("do")?;
+                let body = self.list(&["done"], false)?;
+                self.expect_keyword("done")?;
+                Ok(Command::While { cond, body, until })
+            }
+            Some(kw) if RESERVED.contains(&kw) && kw != "!" && kw != "in" => Err(self.unexpected()),
+            _ => self.simple().map(Command::Simple),
+        }
     }
-    if !command_is_empty(&command) {
-        pipeline.commands.push(command);
-        list.items.push((connector, pipeline));
+
+    fn simple(&mut self) -> Result<SimpleCommand, SyntaxError> {
+        let mut command = SimpleCommand::default();
+        while let Some(token) = self.peek().cloned() {
+            match token {
+                Token::Word(w) => {
+                    self.pos += 1;
+                    if command.words.is_empty() {
+                        if let Some(a) = assignment(&w) {
+                            command.assignments.push(a);
+                            continue;
+                        }
+                    }
+                    command.words.push(w);
+                }
+                Token::Redirect { fd, op } => {
+                    self.pos += 1;
+                    if op == RedirectOp::StderrToStdout {
+                        command.redirects.push(Redirect { fd, op, target: None });
+                        continue;
+                    }
+                    match self.peek() {
+                        Some(Token::Word(w)) => {
+                            command.redirects.push(Redirect { fd, op, target: Some(w.clone()) });
+                            self.pos += 1;
+                        }
+                        Some(_) => return Err(self.unexpected()),
+                        None => {
+                            return Err(SyntaxError {
+                                kind: SyntaxErrorKind::UnexpectedToken("newline".into()),
+                                position: self.pos,
+                            });
+                        }
+                    }
+                }
+                _ => break,
+            }
+        }
+        if command.words.is_empty() && command.assignments.is_empty() && command.redirects.is_empty() {
+            return Err(self.unexpected());
+        }
+        Ok(command)
     }
-    Ok(list)
 }
 
-fn command_is_empty(c: &Command) -> bool {
-    c.words.is_empty() && c.assignments.is_empty() && c.redirects.is_empty()
+/// Parses `tokens` into a [`List`].
+pub fn parse(tokens: Vec<Token>) -> Result<List, SyntaxError> {
+    let mut p = Parser { tokens, pos: 0 };
+    let list = p.list(&[], true)?;
+    if p.pos < p.tokens.len() {
+        return Err(p.unexpected());
+    }
+    Ok(list)
 }
 
 #[cfg(test)]
@@ -155,9 +340,22 @@ mod tests {
     fn parses_lists_and_assignments() {
         let list = p("A=1 B=$(x) && ls -l | wc -l; echo").unwrap();
         assert_eq!(list.items.len(), 3);
-        assert_eq!(list.items[0].1.commands[0].assignments.len(), 2);
+        let Command::Simple(first) = &list.items[0].1.commands[0] else { panic!("simple") };
+        assert_eq!(first.assignments.len(), 2);
         assert_eq!(list.items[1].0, Connector::IfSuccess);
         assert_eq!(list.items[1].1.commands.len(), 2);
+    }
+
+    #[test]
+    fn parses_compound_commands() {
+        let list = p("if true; then echo a; elif false; then echo b; else echo c; fi").unwrap();
+        assert!(
+            matches!(&list.items[0].1.commands[0], Command::If { branches, otherwise: Some(_) } if branches.len() == 2)
+        );
+        let list = p("for i in a b c\ndo\n  echo $i\ndone | wc -l").unwrap();
+        assert!(matches!(&list.items[0].1.commands[0], Command::For { words, .. } if words.len() == 3));
+        assert!(p("while false; do echo x; done").is_ok());
+        assert!(p("echo done fi then").is_ok());
     }
 
     #[test]
@@ -168,6 +366,15 @@ mod tests {
             p("echo >").unwrap_err().to_string(),
             "bash: syntax error near unexpected token `newline'"
         );
+        assert_eq!(p("fi").unwrap_err().to_string(), "bash: syntax error near unexpected token `fi'");
+        assert_eq!(
+            p("if true; then echo").unwrap_err().to_string(),
+            "bash: syntax error: unexpected end of file"
+        );
+        assert_eq!(p("for; do").unwrap_err().to_string(), "bash: syntax error near unexpected token `;'");
         assert!(p("ls;").is_ok());
+        assert!(p("ls &").is_ok());
+        assert!(p("\n# comment\nls\n\necho\n").is_ok());
+        assert_eq!(p("; ls").unwrap_err().to_string(), "bash: syntax error near unexpected token `;'");
     }
 }

@@ -12,36 +12,12 @@ pub const LOG_PATH: &str = "/var/log/cloud-init-output.log";
 /// What cloud-init makes of the user data.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum UserData {
-    /// `#!…` script: logical lines to run in order.
-    Script(Vec<String>),
-    /// `#cloud-config`: the `packages` and `runcmd` keys, as shell lines.
-    CloudConfig(Vec<String>),
+    /// `#!…` script: run whole, as root.
+    Script(String),
+    /// `#cloud-config`: the `packages` and `runcmd` keys, as a shell script.
+    CloudConfig(String),
     /// Anything else: logged as unhandled, nothing runs.
     Unhandled(String),
-}
-
-/// Joins `\`-continued lines and drops blank lines and comments (the shebang included).
-pub fn script_lines(text: &str) -> Vec<String> {
-    let mut out = Vec::new();
-    let mut current = String::new();
-    for raw in text.lines() {
-        let line = raw.trim_end();
-        if let Some(stripped) = line.strip_suffix('\\') {
-            current.push_str(stripped);
-            current.push(' ');
-            continue;
-        }
-        current.push_str(line);
-        let logical = std::mem::take(&mut current);
-        let trimmed = logical.trim();
-        if !trimmed.is_empty() && !trimmed.starts_with('#') {
-            out.push(trimmed.to_string());
-        }
-    }
-    if !current.trim().is_empty() {
-        out.push(current.trim().to_string());
-    }
-    out
 }
 
 /// Reads the two keys of `#cloud-config` this sandbox understands.
@@ -89,9 +65,9 @@ fn cloud_config(text: &str, os: OsFamily) -> Vec<String> {
 pub fn classify(user_data: &str, os: OsFamily) -> UserData {
     let first = user_data.lines().next().unwrap_or_default().trim();
     if first.starts_with("#!") {
-        UserData::Script(script_lines(user_data))
+        UserData::Script(user_data.to_string())
     } else if first == "#cloud-config" {
-        UserData::CloudConfig(cloud_config(user_data, os))
+        UserData::CloudConfig(cloud_config(user_data, os).join("\n"))
     } else {
         UserData::Unhandled(user_data.to_string())
     }
@@ -163,18 +139,12 @@ mod tests {
             "#!/bin/bash\nyum install -y \\\n  httpd\n# comment\nsystemctl start httpd\n",
             OsFamily::AmazonLinux2023,
         );
-        assert_eq!(
-            s,
-            UserData::Script(vec!["yum install -y    httpd".into(), "systemctl start httpd".into()])
-        );
+        assert!(matches!(s, UserData::Script(text) if text.contains("httpd")));
         let c = classify(
             "#cloud-config\npackages:\n  - httpd\nruncmd:\n  - [ systemctl, start, httpd ]\n",
             OsFamily::AmazonLinux2023,
         );
-        assert_eq!(
-            c,
-            UserData::CloudConfig(vec!["dnf install -y httpd".into(), "systemctl start httpd".into()])
-        );
+        assert_eq!(c, UserData::CloudConfig("dnf install -y httpd\nsystemctl start httpd".into()));
         assert!(matches!(classify("1234,john", OsFamily::Ubuntu), UserData::Unhandled(_)));
     }
 }

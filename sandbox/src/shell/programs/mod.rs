@@ -370,6 +370,7 @@ impl Ctx<'_> {
                 Some(packages::systemctl(m, &args, io.now))
             }
             "yum" | "dnf" => Some(packages::dnf(m, &mut host.fs, &argv[0], args, io.now)),
+            "rpm" => Some(packages::rpm(m, args)),
             "apt" | "apt-get" => Some(packages::apt(m, &mut host.fs, &argv[0], args, io.now)),
             "cloud-init" => Some(match args.first().map(String::as_str) {
                 Some("status") => CommandOutput::ok("status: done\n"),

@@ -225,6 +225,27 @@ fn lay_down(package: &str, os: OsFamily, fs: &mut Vfs, now: SimTime) {
     }
 }
 
+/// `rpm -q PKG…` on Amazon Linux.
+pub fn rpm(m: &Machine, args: &[String]) -> CommandOutput {
+    if m.os == OsFamily::Ubuntu {
+        return CommandOutput::fail("bash: rpm: command not found\n", 127);
+    }
+    let mut out = CommandOutput::default();
+    for name in args.iter().filter(|a| !a.starts_with('-')) {
+        match AL_PACKAGES.iter().find(|(p, _, _)| p == name).filter(|_| m.packages.contains(name.as_str())) {
+            Some((p, v, _)) => out.stdout.push_str(&format!("{p}-{v}.x86_64\n")),
+            None if m.packages.contains(name.as_str()) => {
+                out.stdout.push_str(&format!("{name}-1.0-1.amzn2023.x86_64\n"))
+            }
+            None => {
+                out.stdout.push_str(&format!("package {name} is not installed\n"));
+                out.exit_code = 1;
+            }
+        }
+    }
+    out
+}
+
 /// The unit a package provides, if installed.
 fn unit_installed(m: &Machine, unit: &str) -> bool {
     m.services.contains_key(unit)
