@@ -10,8 +10,9 @@
 //! World checks, read from the sandbox's world after it settled (see [`crate::grade::command`]):
 //!
 //! - `instance <state> [tagged <Key>=<Value>] [type <type>] [http-tokens <required|optional>]
-//!   [in <region>]`: some instance matches (`<state>` is an EC2 state name or `any`; the region
-//!   defaults to the scenario's);
+//!   [port <n>] [in <region>]`: some instance matches (`<state>` is an EC2 state name or `any`;
+//!   `port <n>`: its security groups admit TCP `n` from the whole internet, checked from
+//!   [`INTERNET_PROBE`]; the region defaults to the scenario's);
 //! - `key-pair <name> [in <region>]`: the key pair exists;
 //! - `no instance ...`, `no key-pair ...`: the opposite.
 
@@ -19,6 +20,10 @@ use serde::{Deserialize, Serialize};
 
 use sandbox::CommandOutput;
 use sandbox::ec2::World;
+
+/// The source address `port <n>` is checked from (a documentation address: any rule open to
+/// `0.0.0.0/0` admits it, a rule for one office network does not).
+pub const INTERNET_PROBE: &str = "198.51.100.7";
 
 const STATES: &[&str] = &["pending", "running", "shutting-down", "terminated", "stopping", "stopped", "any"];
 
@@ -57,6 +62,8 @@ pub enum Predicate {
         instance_type: Option<String>,
         #[serde(default, skip_serializing_if = "Option::is_none")]
         http_tokens: Option<String>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        port: Option<u16>,
         #[serde(default, skip_serializing_if = "Option::is_none")]
         region: Option<String>,
     },
@@ -126,7 +133,7 @@ impl Predicate {
     /// Does the check hold for `out`, and `world` with `region` as the default region?
     pub fn check(&self, out: &CommandOutput, world: &World, region: &str) -> bool {
         match self {
-            Predicate::Instance { negated, state, tag, instance_type, http_tokens, region: r } => {
+            Predicate::Instance { negated, state, tag, instance_type, http_tokens, port, region: r } => {
                 let region = r.as_deref().unwrap_or(region);
                 let found = world.instances().any(|i| {
                     i.region == region
@@ -136,6 +143,7 @@ impl Predicate {
                             .is_none_or(|(k, v)| i.tags.iter().any(|t| &t.key == k && &t.value == v))
                         && instance_type.as_ref().is_none_or(|t| &i.instance_type == t)
                         && http_tokens.as_ref().is_none_or(|h| &i.metadata_options.http_tokens == h)
+                        && port.is_none_or(|p| world.port_open(&i.id, p, Some(INTERNET_PROBE)))
                 });
                 found != *negated
             }
@@ -163,13 +171,14 @@ impl Predicate {
 }
 
 fn parse_instance(negated: bool, rest: &str) -> Result<Predicate, String> {
-    let usage = "expected `instance <state> [tagged Key=Value] [type <type>] [http-tokens <required|optional>] [in <region>]`";
+    let usage = "expected `instance <state> [tagged Key=Value] [type <type>] [http-tokens <required|optional>] [port <n>] [in <region>]`";
     let mut words = rest.split_whitespace();
     let state = words.next().ok_or(usage)?.to_string();
     if !STATES.contains(&state.as_str()) {
         return Err(format!("unknown state `{state}`; use one of {}", STATES.join(", ")));
     }
     let (mut tag, mut instance_type, mut http_tokens, mut region) = (None, None, None, None);
+    let mut port = None;
     while let Some(word) = words.next() {
         let value = words.next().ok_or(usage)?.to_string();
         match word {
@@ -180,10 +189,11 @@ fn parse_instance(negated: bool, rest: &str) -> Result<Predicate, String> {
             "type" => instance_type = Some(value),
             "http-tokens" if value == "required" || value == "optional" => http_tokens = Some(value),
             "in" => region = Some(value),
+            "port" => port = Some(value.parse::<u16>().map_err(|_| format!("bad port `{value}`"))?),
             _ => return Err(usage.into()),
         }
     }
-    Ok(Predicate::Instance { negated, state, tag, instance_type, http_tokens, region })
+    Ok(Predicate::Instance { negated, state, tag, instance_type, http_tokens, port, region })
 }
 
 impl std::fmt::Display for Predicate {
@@ -199,7 +209,7 @@ impl std::fmt::Display for Predicate {
             Predicate::NotContains { stream, text } => {
                 write!(f, "{} does not contain {text:?}", name(stream))
             }
-            Predicate::Instance { negated, state, tag, instance_type, http_tokens, region } => {
+            Predicate::Instance { negated, state, tag, instance_type, http_tokens, port, region } => {
                 write!(f, "{}instance {state}", if *negated { "no " } else { "" })?;
                 if let Some((k, v)) = tag {
                     write!(f, " tagged {k}={v}")?;
@@ -209,6 +219,9 @@ impl std::fmt::Display for Predicate {
                 }
                 if let Some(h) = http_tokens {
                     write!(f, " http-tokens {h}")?;
+                }
+                if let Some(p) = port {
+                    write!(f, " port {p}")?;
                 }
                 if let Some(r) = region {
                     write!(f, " in {r}")?;
@@ -285,7 +298,7 @@ mod tests {
     fn world_checks_parse_and_print_back() {
         for text in [
             "instance running",
-            "instance running tagged Name=web type t3.micro http-tokens required",
+            "instance running tagged Name=web type t3.micro http-tokens required port 80",
             "no instance any in eu-west-1",
             "key-pair practice",
             "no key-pair old in us-west-2",

@@ -215,6 +215,24 @@ fn world_checks_read_instances_and_key_pairs() {
         tags: vec![("instance".into(), Tag { key: "Name".into(), value: "web".into() })],
         ..RunRequest::default()
     };
+    let web_sg = world.create_security_group(&ctx, "web", "web", None, vec![]).unwrap();
+    let http = |cidr: &str| sandbox::ec2::actions::PermissionRequest {
+        protocol: "tcp".into(),
+        from_port: Some(80),
+        to_port: Some(80),
+        peer: sandbox::ec2::security_group::Peer::Cidr4(cidr.into()),
+        description: None,
+    };
+    world.authorize(&ctx, &web_sg, false, &[http("0.0.0.0/0")]).unwrap();
+    let office_sg = world.create_security_group(&ctx, "office", "office", None, vec![]).unwrap();
+    world.authorize(&ctx, &office_sg, false, &[http("203.0.113.0/24")]).unwrap();
+    let office = RunRequest {
+        security_group_ids: vec![office_sg],
+        tags: vec![("instance".into(), Tag { key: "Name".into(), value: "office".into() })],
+        ..request.clone()
+    };
+    world.run_instances(&ctx, &office).unwrap();
+    let request = RunRequest { security_group_ids: vec![web_sg], ..request };
     world.run_instances(&ctx, &request).unwrap();
     let out = CommandOutput::default();
     let holds = |world: &World, text: &str| Predicate::parse(text).unwrap().check(&out, world, "us-east-1");
@@ -226,6 +244,10 @@ fn world_checks_read_instances_and_key_pairs() {
         ("instance running tagged Name=web type t3.micro", true),
         ("instance running tagged Name=db", false),
         ("instance running type t3.small", false),
+        ("instance running port 80", true),
+        ("instance running port 22", false),
+        ("instance running tagged Name=office port 80", false),
+        ("instance running tagged Name=office", true),
         ("instance any in eu-west-1", false),
         ("no instance stopped", true),
         ("no instance running", false),
