@@ -23,3 +23,4 @@ pub use host::{Host, PromptStyle};
 pub mod machine;
 pub mod programs;
 pub mod ssh;
+pub mod transcript;

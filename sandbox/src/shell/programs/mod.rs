@@ -4,6 +4,7 @@
 
 pub mod cloud_init;
 pub mod disk;
+pub mod ec2_metadata;
 pub mod packages;
 pub mod web;
 
@@ -350,6 +351,7 @@ impl Ctx<'_> {
     fn instance_program(&mut self, host: &mut Host, argv: &[String], io: &Io<'_>) -> Option<CommandOutput> {
         let id = self.here.clone()?;
         let volume_gib = self.here_facts().map(|f| f.root_volume_gib).unwrap_or(8);
+        let here = self.here_facts().cloned();
         let m = self.machines.get_mut(&id)?;
         // Programs that read the user (growpart, resize2fs, package managers) look at the
         // machine's copy: mirror the current effective user into it for this call.
@@ -371,6 +373,10 @@ impl Ctx<'_> {
             }
             "yum" | "dnf" => Some(packages::dnf(m, &mut host.fs, &argv[0], args, io.now)),
             "rpm" => Some(packages::rpm(m, args)),
+            "ec2-metadata" if m.os != OsFamily::Ubuntu => match here.as_ref() {
+                Some(f) => Some(ec2_metadata::run(f, &mut m.tokens, args, io.now)),
+                None => None,
+            },
             "apt" | "apt-get" => Some(packages::apt(m, &mut host.fs, &argv[0], args, io.now)),
             "cloud-init" => Some(match args.first().map(String::as_str) {
                 Some("status") => CommandOutput::ok("status: done\n"),
