@@ -51,3 +51,25 @@ async fn pages_without_widgets_do_not_load_the_wasm() -> anyhow::Result<()> {
     assert_eq!(loaded, serde_json::Value::Bool(false), "a page with no widget fetched the wasm module");
     browser.close().await
 }
+
+#[tokio::test]
+async fn console_shows_a_launched_instance_and_its_lifecycle() -> anyhow::Result<()> {
+    let browser = Browser::start().await?;
+    browser.open("introduction.html").await?;
+    browser.wait_for_text(".ec2lab-console", "No instances yet").await?;
+    let input = browser.client.find(Locator::Css(".ec2lab-terminal input.ec2lab-input")).await?;
+    let image = "IMG=$(aws ec2 describe-images --owners amazon --query 'Images[0].ImageId' --output text)";
+    input.send_keys(&format!("{image}{}", Key::Enter)).await?;
+    let launch = "aws ec2 run-instances --image-id $IMG --instance-type t3.micro \
+                  --tag-specifications 'ResourceType=instance,Tags=[{Key=Name,Value=web}]'";
+    input.send_keys(&format!("{launch}{}", Key::Enter)).await?;
+    browser.wait_for_text(".ec2lab-stdout", "\"InstanceType\": \"t3.micro\"").await?;
+    let card = browser.wait_for_text(".ec2lab-card", "web (i-").await?;
+    assert!(card.contains("pending") || card.contains("running"), "{card}");
+    let diagram = browser.client.find(Locator::Css(".ec2lab-card svg.ec2lab-lifecycle")).await?;
+    let label = diagram.attr("aria-label").await?.unwrap_or_default();
+    assert!(label.starts_with("Instance lifecycle, current state"), "{label}");
+    browser.client.execute("document.querySelector('.ec2lab-terminal').scrollIntoView()", vec![]).await?;
+    browser.screenshot("console").await?;
+    browser.close().await
+}

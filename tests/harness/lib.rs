@@ -127,6 +127,15 @@ impl Browser {
         }
     }
 
+    /// Saves a PNG of the viewport to `target/e2e-screenshots/<name>.png`, for people to look at.
+    pub async fn screenshot(&self, name: &str) -> Result<PathBuf> {
+        let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../target/e2e-screenshots");
+        std::fs::create_dir_all(&dir)?;
+        let path = dir.join(format!("{name}.png"));
+        std::fs::write(&path, self.client.screenshot().await?)?;
+        Ok(path)
+    }
+
     /// Ends the browser session and chromedriver.
     pub async fn close(mut self) -> Result<()> {
         let closed = self.client.clone().close().await;

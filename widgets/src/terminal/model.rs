@@ -3,6 +3,8 @@
 
 use sandbox::{Session, SessionConfig, SimTime};
 
+use crate::console::ConsoleSnapshot;
+
 /// Which stream a scrollback line came from; the view styles each differently.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum LineKind {
@@ -94,6 +96,16 @@ impl TerminalModel {
             self.cursor = None;
             Some(std::mem::take(&mut self.draft))
         }
+    }
+
+    /// Lets simulated time reach `now` without a command: instances finish booting or stopping.
+    pub fn tick(&mut self, now: SimTime) {
+        self.session.world_mut().advance_to(now);
+    }
+
+    /// The console view of the session's region at `now`.
+    pub fn console(&self, now: SimTime) -> ConsoleSnapshot {
+        ConsoleSnapshot::of(self.session.world(), &self.config.region, now)
     }
 
     /// Back to a fresh session on the same configuration.

@@ -4,21 +4,37 @@ use std::cell::RefCell;
 use std::rc::Rc;
 
 use sandbox::SessionConfig;
+use serde::Deserialize;
 use web_sys::{HtmlElement, HtmlInputElement, KeyboardEvent};
 use yew::prelude::*;
 
 use super::model::{LineKind, TerminalModel};
 use crate::clock;
+use crate::console::Console;
+
+/// What an `ec2lab-terminal` block configures: the session, and whether to show the console.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+pub struct TerminalConfig {
+    #[serde(flatten)]
+    pub session: SessionConfig,
+    /// Show the console view beside the terminal (default: yes).
+    #[serde(default = "yes")]
+    pub console: bool,
+}
+
+fn yes() -> bool {
+    true
+}
 
 #[derive(Properties, PartialEq, Clone)]
 pub struct TerminalProps {
-    pub config: SessionConfig,
+    pub config: TerminalConfig,
 }
 
 #[component]
 pub fn Terminal(props: &TerminalProps) -> Html {
     let model: Rc<RefCell<TerminalModel>> = use_mut_ref({
-        let config = props.config.clone();
+        let config = props.config.session.clone();
         move || TerminalModel::new(config)
     });
     let origin = *use_state(clock::now_ms);
@@ -27,12 +43,38 @@ pub fn Terminal(props: &TerminalProps) -> Html {
     let screen = use_node_ref();
 
     {
-        // Keep the newest output in view after every render.
+        // Keep the newest output in view whenever output is added.
         let screen = screen.clone();
-        use_effect(move || {
+        let lines = model.borrow().scrollback().len();
+        use_effect_with(lines, move |_| {
             if let Some(el) = screen.cast::<HtmlElement>() {
                 el.set_scroll_top(el.scroll_height());
             }
+        });
+    }
+
+    // Simulated time runs with the page: once a second the world catches up (an instance
+    // finishes booting) and the console redraws if what it shows has changed.
+    let shown = use_mut_ref(|| None);
+    {
+        let model = model.clone();
+        let redraw = redraw.clone();
+        let shown = shown.clone();
+        let console = props.config.console;
+        use_effect_with((), move |_| {
+            let interval = console.then(|| {
+                gloo_timers::callback::Interval::new(1000, move || {
+                    let now = clock::since(origin);
+                    let mut model = model.borrow_mut();
+                    model.tick(now);
+                    let snapshot = Some(model.console(now));
+                    if *shown.borrow() != snapshot {
+                        *shown.borrow_mut() = snapshot;
+                        redraw.force_update();
+                    }
+                })
+            });
+            move || drop(interval)
         });
     }
 
@@ -104,7 +146,13 @@ pub fn Terminal(props: &TerminalProps) -> Html {
         html! { <div class={class}>{ &line.text }</div> }
     });
 
+    let console = props.config.console.then(|| {
+        let snapshot = std::rc::Rc::new(model.console(clock::since(origin)));
+        html! { <Console {snapshot} /> }
+    });
+
     html! {
+        <div class="ec2lab-terminal-layout">
         <section class="ec2lab-terminal" aria-label="Practice terminal">
             <div class="ec2lab-toolbar">
                 <span class="ec2lab-title">{ "Terminal" }</span>
@@ -127,5 +175,7 @@ pub fn Terminal(props: &TerminalProps) -> Html {
                 </div>
             </div>
         </section>
+            { for console }
+        </div>
     }
 }
