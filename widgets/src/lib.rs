@@ -8,8 +8,6 @@
 
 pub mod clock;
 pub mod console;
-pub mod dates;
-pub mod exam;
 pub mod mount;
 pub mod quiz;
 pub mod storage;
