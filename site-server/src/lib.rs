@@ -28,10 +28,7 @@ impl Server {
 /// Binds `127.0.0.1:port` (0 picks a free port) and serves `root` on a background thread.
 pub fn start(root: &Path, port: u16) -> std::io::Result<Server> {
     let listener = TcpListener::bind(("127.0.0.1", port))?;
-    let server = Server {
-        addr: listener.local_addr()?,
-        root: root.to_path_buf(),
-    };
+    let server = Server { addr: listener.local_addr()?, root: root.to_path_buf() };
     let root = server.root.clone();
     thread::spawn(move || {
         for stream in listener.incoming().flatten() {
@@ -60,23 +57,11 @@ fn handle(stream: TcpStream, root: &Path) -> std::io::Result<()> {
     let target = parts.next().unwrap_or("/");
     let mut stream = stream;
     if method != "GET" && method != "HEAD" {
-        return respond(
-            &mut stream,
-            "405 Method Not Allowed",
-            "text/plain",
-            b"method not allowed\n",
-            true,
-        );
+        return respond(&mut stream, "405 Method Not Allowed", "text/plain", b"method not allowed\n", true);
     }
     match resolve(root, target) {
         Some(path) => match fs::read(&path) {
-            Ok(body) => respond(
-                &mut stream,
-                "200 OK",
-                content_type(&path),
-                &body,
-                method == "GET",
-            ),
+            Ok(body) => respond(&mut stream, "200 OK", content_type(&path), &body, method == "GET"),
             Err(_) => not_found(&mut stream),
         },
         None => not_found(&mut stream),
@@ -84,13 +69,7 @@ fn handle(stream: TcpStream, root: &Path) -> std::io::Result<()> {
 }
 
 fn not_found(stream: &mut TcpStream) -> std::io::Result<()> {
-    respond(
-        stream,
-        "404 Not Found",
-        "text/plain; charset=utf-8",
-        b"not found\n",
-        true,
-    )
+    respond(stream, "404 Not Found", "text/plain; charset=utf-8", b"not found\n", true)
 }
 
 fn respond(
