@@ -166,6 +166,19 @@ fn random_lines_never_panic() {
 }
 
 #[test]
+fn runaway_values_are_bounded() {
+    let mut session = Session::new(SessionConfig::default());
+    session.run("X=0123456789abcdef", SimTime::ZERO);
+    for _ in 0..20 {
+        session.run("X=$X$X", SimTime::ZERO);
+    }
+    let out = session.run("echo -n $X | wc -c", SimTime::ZERO);
+    assert_eq!(out.stdout.trim(), (1024 * 1024).to_string());
+    let out = session.run("for i in 1 2 3 4 5; do echo $X >> big.txt; done", SimTime::ZERO);
+    assert!(out.stderr.contains("No space left on device"), "{}", out.stderr);
+}
+
+#[test]
 fn nasty_lines_never_panic() {
     let nasty = [
         "ssh -é",

@@ -194,18 +194,20 @@ impl Shell<'_> {
             let err = std::mem::take(&mut result.stderr);
             result.stdout.push_str(&err);
         }
+        let mut failed_writes = Vec::new();
         if let Some((path, _)) = &targets.stdout {
             let text = std::mem::take(&mut result.stdout);
-            if targets.both {
-                let err = std::mem::take(&mut result.stderr);
-                self.write_target(path, &format!("{text}{err}"));
-            } else {
-                self.write_target(path, &text);
-            }
+            let text =
+                if targets.both { format!("{text}{}", std::mem::take(&mut result.stderr)) } else { text };
+            failed_writes.extend(self.write_target(path, &text).err());
         }
         if let Some((path, _)) = &targets.stderr {
             let err = std::mem::take(&mut result.stderr);
-            self.write_target(path, &err);
+            failed_writes.extend(self.write_target(path, &err).err());
+        }
+        for e in failed_writes {
+            result.stderr.push_str(&format!("bash: {}: write error: {e}\n", argv[0]));
+            result.exit_code = 1;
         }
         if self.merge_stderr {
             result.stdout.push_str(&result.stderr);
@@ -366,13 +368,13 @@ impl Shell<'_> {
         Ok(targets)
     }
 
-    fn write_target(&mut self, path: &str, text: &str) {
+    fn write_target(&mut self, path: &str, text: &str) -> Result<(), super::vfs::FsError> {
         if path == "/dev/null" {
-            return;
+            return Ok(());
         }
         let user = self.host.user.clone();
         // The file was created or truncated when the redirection was opened: append now.
-        let _ = self.host.fs.write(path, text, true, &user, self.now);
+        self.host.fs.write(path, text, true, &user, self.now)
     }
 }
 

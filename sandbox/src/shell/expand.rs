@@ -7,6 +7,9 @@ use super::lexer::{Part, Word};
 /// Nesting limit for `$(…)` inside `$(…)`.
 const MAX_DEPTH: u8 = 8;
 
+/// The longest word expansion may build (1 MiB); longer values are cut with an error.
+pub const MAX_WORD_BYTES: usize = 1024 * 1024;
+
 impl Shell<'_> {
     /// Runs `$(…)`: returns its stdout without trailing newlines; its stderr reaches the
     /// terminal.
@@ -100,6 +103,19 @@ impl Shell<'_> {
         if has_current {
             fields.push(current);
         }
+        let total: usize = fields.iter().map(String::len).sum();
+        if total > MAX_WORD_BYTES {
+            self.stderr.push_str("bash: word too long for this sandbox (over 1 MiB); truncated\n");
+            for f in &mut fields {
+                if f.len() > MAX_WORD_BYTES {
+                    let mut cut = MAX_WORD_BYTES;
+                    while !f.is_char_boundary(cut) {
+                        cut -= 1;
+                    }
+                    f.truncate(cut);
+                }
+            }
+        }
         if glob {
             fields = fields.into_iter().flat_map(|f| self.glob(f)).collect();
         }
@@ -124,6 +140,14 @@ impl Shell<'_> {
                     out.push_str(&v);
                 }
             }
+        }
+        if out.len() > MAX_WORD_BYTES {
+            self.stderr.push_str("bash: value too long for this sandbox (over 1 MiB); truncated\n");
+            let mut cut = MAX_WORD_BYTES;
+            while !out.is_char_boundary(cut) {
+                cut -= 1;
+            }
+            out.truncate(cut);
         }
         out
     }

@@ -56,6 +56,7 @@ pub enum FsError {
     NotDir,
     PermissionDenied,
     NotPermitted,
+    NoSpace,
 }
 
 impl fmt::Display for FsError {
@@ -66,11 +67,15 @@ impl fmt::Display for FsError {
             FsError::NotDir => "Not a directory",
             FsError::PermissionDenied => "Permission denied",
             FsError::NotPermitted => "Operation not permitted",
+            FsError::NoSpace => "No space left on device",
         })
     }
 }
 
 impl std::error::Error for FsError {}
+
+/// The largest file the simulated disks hold (keeps a runaway script from eating the page).
+pub const MAX_FILE_BYTES: usize = 4 * 1024 * 1024;
 
 /// The filesystem: absolute, normalized paths to nodes. `/` always exists.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -188,6 +193,9 @@ impl Vfs {
                     NodeKind::File(text) => {
                         if !append {
                             text.clear();
+                        }
+                        if text.len() + content.len() > MAX_FILE_BYTES {
+                            return Err(FsError::NoSpace);
                         }
                         text.push_str(content);
                         node.modified = now;
