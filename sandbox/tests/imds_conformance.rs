@@ -65,3 +65,8 @@ fn seed_walkthrough() {
 fn world_instance() {
     check("imds/12_world_instance");
 }
+
+#[test]
+fn proxy() {
+    check("imds/13_proxy");
+}

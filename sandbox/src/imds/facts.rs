@@ -102,6 +102,12 @@ pub struct IngressRule {
 }
 
 impl IngressRule {
+    /// Whether this rule lets ICMP (ping) from `source_ip` in.
+    pub fn allows_icmp(&self, source_ip: &str) -> bool {
+        matches!(self.protocol.as_str(), "-1" | "icmp" | "1")
+            && self.cidrs.iter().any(|c| cidr_contains(c, source_ip))
+    }
+
     /// Whether this rule lets TCP traffic from `source_ip` reach `port`.
     pub fn allows_tcp(&self, port: u16, source_ip: &str) -> bool {
         let proto_ok = self.protocol == "-1" || self.protocol == "tcp" || self.protocol == "6";
@@ -249,6 +255,11 @@ impl InstanceFacts {
             root_volume_gib: 8,
             source_instance_id: None,
         }
+    }
+
+    /// Whether ping from `source_ip` gets through the security groups.
+    pub fn allows_icmp(&self, source_ip: &str) -> bool {
+        self.ingress.iter().any(|r| r.allows_icmp(source_ip))
     }
 
     /// Whether TCP `port` is open to `source_ip` in any attached security group.

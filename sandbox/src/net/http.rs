@@ -13,6 +13,8 @@ pub struct HttpRequest {
     /// Network hops between the client and the host it runs on: 1 on the instance itself,
     /// 2 from a container on a bridge network. IMDS compares this with the PUT hop limit.
     pub hops: u8,
+    /// Sent through an HTTP proxy (`http_proxy`), which adds `X-Forwarded-For` on the way.
+    pub via_proxy: bool,
 }
 
 impl HttpRequest {
@@ -24,6 +26,7 @@ impl HttpRequest {
             headers: Vec::new(),
             body: String::new(),
             hops: 1,
+            via_proxy: false,
         }
     }
 

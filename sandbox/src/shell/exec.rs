@@ -190,9 +190,11 @@ impl Shell<'_> {
         let mut result = self.dispatch(&argv, &io);
         self.restore(saved);
 
+        // One stream cannot keep the real interleaving; diagnostics usually come first (curl -v
+        // traces precede the body, ls reports a bad path before listing), so stderr leads.
         if targets.stderr_to_stdout {
             let err = std::mem::take(&mut result.stderr);
-            result.stdout.push_str(&err);
+            result.stdout.insert_str(0, &err);
         }
         let mut failed_writes = Vec::new();
         if let Some((path, _)) = &targets.stdout {
@@ -210,7 +212,8 @@ impl Shell<'_> {
             result.exit_code = 1;
         }
         if self.merge_stderr {
-            result.stdout.push_str(&result.stderr);
+            let err = std::mem::take(&mut result.stderr);
+            result.stdout.insert_str(0, &err);
         } else {
             self.stderr.push_str(&result.stderr);
         }

@@ -22,6 +22,8 @@ pub struct CurlArgs {
     /// `--connect-timeout` in milliseconds.
     pub connect_timeout_ms: Option<u64>,
     pub user_agent: Option<String>,
+    /// `--noproxy LIST`.
+    pub noproxy: Option<String>,
     pub urls: Vec<String>,
 }
 
@@ -92,6 +94,7 @@ fn apply(a: &mut CurlArgs, flag: &str, value: Option<&str>) -> Result<(), UsageE
         "--head" => a.head = true,
         "--fail" => a.fail = true,
         "--url" => a.urls.push(v()),
+        "--noproxy" => a.noproxy = Some(v()),
         _ => {}
     }
     Ok(())

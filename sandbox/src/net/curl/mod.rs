@@ -26,6 +26,9 @@ pub struct CurlContext<'a> {
     pub send: &'a mut dyn FnMut(&Url, &HttpRequest) -> Exchange,
     /// Writes `-o` output; returns an error text such as `Permission denied`.
     pub write_file: &'a mut dyn FnMut(&str, &str) -> Result<(), String>,
+    /// Which proxy environment variable applies to a URL (given curl's `--noproxy` list), as
+    /// `http_proxy == 'http://…'`; `None` for a direct connection.
+    pub proxy_for: &'a dyn Fn(&Url, Option<&str>) -> Option<String>,
 }
 
 /// Runs curl with `argv` (the words after `curl`).

@@ -141,8 +141,15 @@ pub fn transfer(args: &CurlArgs, raw: &str, ctx: &mut CurlContext<'_>) -> Comman
         headers.push(("Content-Length".into(), body.len().to_string()));
         headers.push(("Content-Type".into(), "application/x-www-form-urlencoded".into()));
     }
-    let request =
-        HttpRequest { method: method.clone(), target: url.target.clone(), headers, body, hops: ctx.hops };
+    let proxy = (ctx.proxy_for)(&url, args.noproxy.as_deref());
+    let request = HttpRequest {
+        method: method.clone(),
+        target: url.target.clone(),
+        headers,
+        body,
+        hops: ctx.hops,
+        via_proxy: proxy.is_some(),
+    };
 
     let to_file = args.output.as_deref().is_some_and(|o| o != "-");
     let meter = !args.silent && !args.no_progress && (!ctx.stdout_is_tty || to_file);
@@ -152,7 +159,10 @@ pub fn transfer(args: &CurlArgs, raw: &str, ctx: &mut CurlContext<'_>) -> Comman
     }
     let ip = resolve(&url.host);
     let exchange = (ctx.send)(&url, &request);
-    let trying = format!("*   Trying {ip}:{}...\n", url.port);
+    let trying = match &proxy {
+        Some(desc) => format!("* Uses proxy env variable {desc}\n*   Trying {ip}:{}...\n", url.port),
+        None => format!("*   Trying {ip}:{}...\n", url.port),
+    };
     let connected = format!("* Connected to {} ({ip}) port {} (#0)\n", url.host, url.port);
     let mut sent = String::new();
     sent.push_str(&format!("> {method} {} HTTP/1.1\n", url.target));

@@ -6,6 +6,7 @@ pub mod cloud_init;
 pub mod disk;
 pub mod ec2_metadata;
 pub mod packages;
+pub mod ping;
 pub mod web;
 
 use std::collections::BTreeMap;
@@ -232,9 +233,40 @@ impl Ctx<'_> {
             Ok(())
         };
         let hops = self.hops;
-        let mut send = |url: &Url, req: &HttpRequest| self.route(fs, url, req, now);
-        let mut ctx =
-            CurlContext { stdout_is_tty: io.stdout_is_tty, hops, send: &mut send, write_file: &mut write };
+        let proxy_env = ["http_proxy", "HTTP_PROXY"]
+            .iter()
+            .find_map(|k| host.vars.get(*k).filter(|v| !v.is_empty()).map(|v| (k.to_string(), v.clone())));
+        let no_proxy_env =
+            host.vars.get("no_proxy").or_else(|| host.vars.get("NO_PROXY")).cloned().unwrap_or_default();
+        let proxy_for = move |url: &Url, flag: Option<&str>| -> Option<String> {
+            let (name, value) = proxy_env.as_ref()?;
+            let list = flag.unwrap_or(&no_proxy_env);
+            let bypass = list.trim() == "*"
+                || list.split(',').map(str::trim).filter(|h| !h.is_empty()).any(|h| {
+                    let h = h.trim_start_matches('.');
+                    url.host == h || url.host.ends_with(&format!(".{h}"))
+                });
+            (url.scheme == "http" && !bypass).then(|| format!("{name} == '{value}'"))
+        };
+        let mut send = |url: &Url, req: &HttpRequest| {
+            if req.via_proxy {
+                // The proxy (Squid and friends) forwards with the client's address added.
+                let mut forwarded = req.clone();
+                let client =
+                    self.here_facts().map(|f| f.private_ip.clone()).unwrap_or_else(|| LEARNER_IP.to_string());
+                forwarded.headers.push(("X-Forwarded-For".to_string(), client));
+                self.route(fs, url, &forwarded, now)
+            } else {
+                self.route(fs, url, req, now)
+            }
+        };
+        let mut ctx = CurlContext {
+            stdout_is_tty: io.stdout_is_tty,
+            hops,
+            send: &mut send,
+            write_file: &mut write,
+            proxy_for: &proxy_for,
+        };
         let out = curl::run(args, &mut ctx);
         for (path, text) in writes {
             let _ = host.fs.write(&path, &text, false, &user, now);
@@ -419,6 +451,14 @@ impl Programs for Ctx<'_> {
             "aws" => Some(self.aws(host, args, io.now)),
             "curl" => Some(self.curl(host, args, io)),
             "hostname" => Some(self.hostname(args)),
+            "ping" => Some(ping::run(args, self.here_facts(), self.facts)),
+            "vi" | "vim" | "nano" | "less" | "more" | "top" | "htop" | "man" => Some(CommandOutput::fail(
+                format!(
+                    "{}: full-screen programs do not run in this terminal; read files with cat, head or tail and write them with echo … > FILE\n",
+                    argv[0]
+                ),
+                1,
+            )),
             "docker" => Some(self.docker(host, args, io)),
             "ssh" if self.here.is_none() => {
                 let world: &World = self.world;
