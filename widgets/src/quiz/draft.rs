@@ -29,6 +29,58 @@ impl Draft {
         }
     }
 
+    /// The draft showing `answer` (a saved one, e.g. when an exam goes back to a question), or
+    /// the empty draft when there is none or it does not fit the question.
+    pub fn from_answer(question: &Question, answer: Option<&Answer>) -> Draft {
+        match (answer, &question.body) {
+            (Some(Answer::Single(i)), Body::Single { .. }) => Draft::Choices(vec![*i]),
+            (Some(Answer::Multiple(v)), Body::Multiple { .. }) => Draft::Choices(v.clone()),
+            (Some(Answer::TrueFalse(b)), Body::TrueFalse { .. }) => Draft::Bool(Some(*b)),
+            (Some(Answer::Ordering(o)), Body::Ordering { items }) if o.len() == items.len() => {
+                Draft::Order(o.clone())
+            }
+            (Some(Answer::Short(t)), Body::Short { .. })
+            | (Some(Answer::Command(t)), Body::Command { .. }) => Draft::Text(t.clone()),
+            _ => Draft::for_question(question),
+        }
+    }
+
+    /// Picks option `i`: replaces the choice when `multiple` is false, toggles it otherwise.
+    pub fn choose(&mut self, i: usize, multiple: bool) {
+        if let Draft::Choices(chosen) = self {
+            if !multiple {
+                chosen.clear();
+                chosen.push(i);
+            } else if let Some(at) = chosen.iter().position(|&c| c == i) {
+                chosen.remove(at);
+            } else {
+                chosen.push(i);
+            }
+        }
+    }
+
+    pub fn set_bool(&mut self, value: bool) {
+        if let Draft::Bool(b) = self {
+            *b = Some(value);
+        }
+    }
+
+    /// Moves the item at `position` one place up (`up`) or down.
+    pub fn move_item(&mut self, position: usize, up: bool) {
+        if let Draft::Order(order) = self {
+            let target = if up { position.checked_sub(1) } else { Some(position + 1) };
+            if let Some(target) = target.filter(|&t| t < order.len() && position < order.len()) {
+                order.swap(position, target);
+            }
+        }
+    }
+
+    pub fn set_text(&mut self, text: String) {
+        if let Draft::Text(t) = self {
+            *t = text;
+        }
+    }
+
     /// The answer to grade, or `None` while nothing has been entered.
     pub fn to_answer(&self, question: &Question) -> Option<Answer> {
         match (self, &question.body) {

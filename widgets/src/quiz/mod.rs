@@ -1,6 +1,7 @@
 //! The quiz widget: practice mode over one bank's questions, with feedback on every option.
 
 mod draft;
+pub(crate) mod inputs;
 mod model;
 mod view;
 

@@ -102,44 +102,25 @@ impl QuizModel {
             return;
         }
         let multiple = matches!(self.current().map(|q| &q.body), Some(Body::Multiple { .. }));
-        if let Draft::Choices(chosen) = &mut self.draft {
-            if !multiple {
-                chosen.clear();
-                chosen.push(i);
-            } else if let Some(at) = chosen.iter().position(|&c| c == i) {
-                chosen.remove(at);
-            } else {
-                chosen.push(i);
-            }
-        }
+        self.draft.choose(i, multiple);
     }
 
     pub fn set_bool(&mut self, value: bool) {
-        if self.feedback.is_none()
-            && let Draft::Bool(b) = &mut self.draft
-        {
-            *b = Some(value);
+        if self.feedback.is_none() {
+            self.draft.set_bool(value);
         }
     }
 
     /// Moves the item at `position` one place up (`up`) or down in the learner's order.
     pub fn move_item(&mut self, position: usize, up: bool) {
-        if self.feedback.is_some() {
-            return;
-        }
-        if let Draft::Order(order) = &mut self.draft {
-            let target = if up { position.checked_sub(1) } else { Some(position + 1) };
-            if let Some(target) = target.filter(|&t| t < order.len() && position < order.len()) {
-                order.swap(position, target);
-            }
+        if self.feedback.is_none() {
+            self.draft.move_item(position, up);
         }
     }
 
     pub fn set_text(&mut self, text: String) {
-        if self.feedback.is_none()
-            && let Draft::Text(t) = &mut self.draft
-        {
-            *t = text;
+        if self.feedback.is_none() {
+            self.draft.set_text(text);
         }
     }
 

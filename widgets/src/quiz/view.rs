@@ -5,10 +5,9 @@ use std::rc::Rc;
 
 use quiz_engine::grade::Detail;
 use quiz_engine::{Body, Question, Timestamp};
-use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
-use super::draft::Draft;
+use super::inputs::{InputHandlers, answer_inputs, hint, rich};
 use super::model::{QuizConfig, QuizModel};
 use crate::{clock, storage};
 
@@ -17,11 +16,6 @@ pub struct QuizProps {
     pub config: QuizConfig,
     /// The site root, for links to lesson sections from pages in any folder.
     pub root: String,
-}
-
-/// Trusted HTML rendered by the content build (pulldown-cmark output of our own files).
-fn rich(html: &str) -> Html {
-    Html::from_html_unchecked(AttrValue::from(html.to_string()))
 }
 
 #[component]
@@ -33,7 +27,7 @@ pub fn Quiz(props: &QuizProps) -> Html {
     let notice = use_state(|| Option::<String>::None);
     let redraw = use_force_update();
 
-    let act = |f: fn(&mut QuizModel)| action::<MouseEvent>(&model, &redraw, f);
+    let act = |f: fn(&mut QuizModel)| action::<MouseEvent>(&model, &redraw, move |m, _| f(m));
 
     let on_check = {
         let model = model.clone();
@@ -96,7 +90,7 @@ pub fn Quiz(props: &QuizProps) -> Html {
                     <fieldset>
                         <legend class="ec2lab-stem">{ rich(&question.stem) }</legend>
                         { hint(question) }
-                        { answer_inputs(question, m.draft(), m.feedback().map(|g| &g.detail), &model, &redraw) }
+                        { answer_inputs(question, m.draft(), m.feedback().map(|g| &g.detail), &handlers(question, &model, &redraw)) }
                     </fieldset>
                     { feedback(question, &m) }
                     <div class="ec2lab-actions">
@@ -124,126 +118,20 @@ pub fn Quiz(props: &QuizProps) -> Html {
     }
 }
 
-fn hint(question: &Question) -> Html {
-    let text = match &question.body {
-        Body::Single { .. } => "Choose one.".to_string(),
-        Body::Multiple { choose, .. } => format!("Choose {choose}."),
-        Body::TrueFalse { .. } => "True or false?".to_string(),
-        Body::Ordering { .. } => "Put these in order with the arrow buttons.".to_string(),
-        Body::Short { .. } => "Type your answer.".to_string(),
-        Body::Command { .. } => "Type the command; it runs in a fresh sandbox.".to_string(),
-        Body::Lab { lab } => format!("This is a hands-on lab (`{lab}`): do it in the lab widget."),
-    };
-    html! { <p class="ec2lab-hint">{ text }</p> }
-}
-
-fn answer_inputs(
+/// The quiz model's answer inputs: each change applies to the draft and redraws, except typing,
+/// which the input shows by itself.
+fn handlers(
     question: &Question,
-    draft: &Draft,
-    detail: Option<&Detail>,
     model: &Rc<RefCell<QuizModel>>,
     redraw: &UseForceUpdateHandle,
-) -> Html {
-    let name = format!("q-{}", question.id);
-    let answered = detail.is_some();
-    match (&question.body, draft) {
-        (Body::Single { options } | Body::Multiple { options, .. }, Draft::Choices(chosen)) => {
-            let kind = if matches!(question.body, Body::Single { .. }) { "radio" } else { "checkbox" };
-            let items = options.iter().enumerate().map(|(i, option)| {
-                let picked = chosen.contains(&i);
-                let class = match answered {
-                    false => classes!("ec2lab-option"),
-                    true if option.correct => classes!("ec2lab-option", "ec2lab-correct"),
-                    true if picked => classes!("ec2lab-option", "ec2lab-wrong"),
-                    true => classes!("ec2lab-option"),
-                };
-                html! {
-                    <li class={class}>
-                        <label>
-                            <input type={kind} name={name.clone()} checked={picked} disabled={answered}
-                                onchange={action::<Event>(model, redraw, move |m| m.choose(i))} />
-                            <span class="ec2lab-option-text">{ rich(&option.text) }</span>
-                        </label>
-                        if answered {
-                            <div class="ec2lab-explanation">
-                                <strong>{ if option.correct { "Correct option. " } else { "Wrong option. " } }</strong>
-                                { rich(&option.explanation) }
-                            </div>
-                        }
-                    </li>
-                }
-            });
-            html! { <ul class="ec2lab-options">{ for items }</ul> }
-        }
-        (Body::TrueFalse { answer, if_true, if_false }, Draft::Bool(value)) => {
-            let items = [(true, "True", if_true), (false, "False", if_false)].map(|(v, label, why)| {
-                let class = match answered {
-                    false => classes!("ec2lab-option"),
-                    true if v == *answer => classes!("ec2lab-option", "ec2lab-correct"),
-                    true if *value == Some(v) => classes!("ec2lab-option", "ec2lab-wrong"),
-                    true => classes!("ec2lab-option"),
-                };
-                html! {
-                    <li class={class}>
-                        <label>
-                            <input type="radio" name={name.clone()} checked={*value == Some(v)} disabled={answered}
-                                onchange={action::<Event>(model, redraw, move |m| m.set_bool(v))} />
-                            <span class="ec2lab-option-text">{ label }</span>
-                        </label>
-                        if answered { <div class="ec2lab-explanation">{ rich(why) }</div> }
-                    </li>
-                }
-            });
-            html! { <ul class="ec2lab-options">{ for items }</ul> }
-        }
-        (Body::Ordering { items }, Draft::Order(order)) => {
-            let len = order.len();
-            let rows = order.iter().enumerate().map(|(pos, &item)| {
-                let text = items.get(item).map(|it| it.text.as_str()).unwrap_or("");
-                let class = match answered {
-                    false => classes!("ec2lab-option"),
-                    true if item == pos => classes!("ec2lab-option", "ec2lab-correct"),
-                    true => classes!("ec2lab-option", "ec2lab-wrong"),
-                };
-                let up = action::<MouseEvent>(model, redraw, move |m| m.move_item(pos, true));
-                let down = action::<MouseEvent>(model, redraw, move |m| m.move_item(pos, false));
-                html! {
-                    <li class={class}>
-                        <span class="ec2lab-option-text">{ rich(text) }</span>
-                        if !answered {
-                            <span class="ec2lab-order-buttons">
-                                <button type="button" aria-label="Move up" disabled={pos == 0}
-                                    onclick={up}>{ "↑" }</button>
-                                <button type="button" aria-label="Move down" disabled={pos + 1 == len}
-                                    onclick={down}>{ "↓" }</button>
-                            </span>
-                        }
-                        if answered {
-                            <div class="ec2lab-explanation">
-                                { format!("Belongs at position {}. ", item + 1) }
-                                { items.get(item).map(|it| rich(&it.explanation)).unwrap_or_default() }
-                            </div>
-                        }
-                    </li>
-                }
-            });
-            html! { <ol class="ec2lab-options ec2lab-ordering">{ for rows }</ol> }
-        }
-        (Body::Short { .. } | Body::Command { .. }, Draft::Text(text)) => {
-            let model = model.clone();
-            let oninput = Callback::from(move |e: InputEvent| {
-                if let Some(input) = e.target_dyn_into::<HtmlInputElement>() {
-                    model.borrow_mut().set_text(input.value());
-                }
-            });
-            let command = matches!(question.body, Body::Command { .. });
-            html! {
-                <input type="text" class={classes!("ec2lab-answer-text", command.then_some("ec2lab-mono"))}
-                    aria-label="Your answer" value={text.clone()} disabled={answered} {oninput}
-                    autocomplete="off" spellcheck="false" />
-            }
-        }
-        _ => Html::default(),
+) -> InputHandlers {
+    let typed = model.clone();
+    InputHandlers {
+        name: format!("q-{}", question.id),
+        choose: action(model, redraw, |m, i| m.choose(i)),
+        set_bool: action(model, redraw, |m, v| m.set_bool(v)),
+        move_item: action(model, redraw, |m, (pos, up)| m.move_item(pos, up)),
+        set_text: Callback::from(move |text| typed.borrow_mut().set_text(text)),
     }
 }
 
@@ -251,12 +139,12 @@ fn answer_inputs(
 fn action<E: 'static>(
     model: &Rc<RefCell<QuizModel>>,
     redraw: &UseForceUpdateHandle,
-    f: impl Fn(&mut QuizModel) + 'static,
+    f: impl Fn(&mut QuizModel, E) + 'static,
 ) -> Callback<E> {
     let model = model.clone();
     let redraw = redraw.clone();
-    Callback::from(move |_: E| {
-        f(&mut model.borrow_mut());
+    Callback::from(move |e: E| {
+        f(&mut model.borrow_mut(), e);
         redraw.force_update();
     })
 }
