@@ -185,6 +185,8 @@ fn presence_rules() {
     assert_eq!(status(&facts, &mut tokens, "/latest/meta-data/public-hostname"), 404);
     assert_eq!(status(&facts, &mut tokens, "/latest/meta-data/public-keys/"), 404);
     let listing = send(&facts, &mut tokens, HttpRequest::new("GET", "/latest/meta-data"), SimTime::ZERO).body;
+    let slashed = send(&facts, &mut tokens, HttpRequest::new("GET", "/latest/meta-data/"), SimTime::ZERO).body;
+    assert_eq!(listing, slashed, "conformance 12: with and without the slash");
     assert!(!listing.ends_with('\n') && !listing.contains("public-"));
     let mut sorted: Vec<&str> = listing.lines().collect();
     sorted.sort();
