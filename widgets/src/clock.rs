@@ -12,3 +12,8 @@ pub fn since(origin_ms: f64) -> SimTime {
 pub fn now_ms() -> f64 {
     js_sys::Date::now()
 }
+
+/// Wall-clock time as the quiz engine's [`quiz_engine::Timestamp`].
+pub fn now() -> quiz_engine::Timestamp {
+    quiz_engine::Timestamp(now_ms() as i64)
+}

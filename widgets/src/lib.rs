@@ -8,6 +8,9 @@
 
 pub mod clock;
 pub mod console;
+pub mod dates;
+pub mod exam;
+pub mod flashcards;
 pub mod mount;
 pub mod quiz;
 pub mod storage;

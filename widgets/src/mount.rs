@@ -3,6 +3,8 @@
 use wasm_bindgen::JsCast;
 use web_sys::Element;
 
+use crate::exam::{ExamProps, MockExam};
+use crate::flashcards::{Flashcards, FlashcardsProps};
 use crate::quiz::{Quiz, QuizProps};
 use crate::terminal::{Terminal, TerminalProps};
 
@@ -48,6 +50,18 @@ fn mount_one(kind: &str, config: &str, site_root: &str, root: Element) -> Result
             let config = serde_json::from_str(config).map_err(bad)?;
             let props = QuizProps { config, root: site_root.to_string() };
             yew::Renderer::<Quiz>::with_root_and_props(root, props).render();
+            Ok(())
+        }
+        "exam" => {
+            let config = serde_json::from_str(config).map_err(bad)?;
+            let props = ExamProps { config, root: site_root.to_string() };
+            yew::Renderer::<MockExam>::with_root_and_props(root, props).render();
+            Ok(())
+        }
+        "flashcards" => {
+            let config = serde_json::from_str(config).map_err(bad)?;
+            let props = FlashcardsProps { config, root: site_root.to_string() };
+            yew::Renderer::<Flashcards>::with_root_and_props(root, props).render();
             Ok(())
         }
         other => Err(format!("this page asks for a widget this build does not have: `{other}`")),

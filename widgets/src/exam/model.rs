@@ -1,0 +1,563 @@
+//! The mock exam's state without any DOM: the start screen, an attempt over
+//! `quiz_engine::Exam` with the learner's draft for the question on screen, the submit
+//! confirmation, and the result with its review. Plain Rust: time and the seed come in as
+//! arguments; the engine owns every rule (deadline, grading, scaling).
+
+use std::collections::BTreeMap;
+
+use quiz_engine::exam::ExamError;
+use quiz_engine::review::ReviewItem;
+use quiz_engine::{Bank, Blueprint, Body, Course, Exam, ExamResult, Question, Timestamp};
+use serde::Deserialize;
+
+use crate::quiz::Draft;
+
+/// What the preprocessor embeds in the page for an `ec2lab-exam` block.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+pub struct ExamConfig {
+    /// The blueprint's id, as the author wrote it.
+    pub blueprint: String,
+    /// The blueprint itself.
+    pub exam: Blueprint,
+    /// Its whole question pool; each attempt samples from it with a seed.
+    pub questions: Vec<Question>,
+}
+
+/// Where the learner is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Phase {
+    /// The start screen.
+    Ready,
+    /// An attempt is running.
+    Running,
+    /// Submitted: the result, and the review on request.
+    Finished,
+}
+
+/// The state of a question in the navigator grid.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Cell {
+    pub answered: bool,
+    pub flagged: bool,
+    pub current: bool,
+}
+
+/// A finished attempt, for the caller to store once.
+#[derive(Debug, Clone)]
+pub struct Finished {
+    pub exam: Exam,
+    pub result: ExamResult,
+}
+
+/// One learner's mock exam.
+#[derive(Debug, Clone)]
+pub struct ExamModel {
+    course: Course,
+    blueprint: Blueprint,
+    exam: Option<Exam>,
+    draft: Draft,
+    /// The last time the model was told (a tick or an action).
+    now: Timestamp,
+    confirming: bool,
+    result: Option<ExamResult>,
+    review: Option<Vec<ReviewItem>>,
+    reviewing: bool,
+    /// Set at submission, taken once by [`ExamModel::take_finished`].
+    unsaved: bool,
+    /// Set when the clock (not the learner) ended the attempt.
+    timed_out: bool,
+}
+
+impl ExamModel {
+    pub fn new(config: ExamConfig) -> ExamModel {
+        // Questions keep their banks: a blueprint may name the banks it draws from.
+        let mut banks: BTreeMap<String, Vec<Question>> = BTreeMap::new();
+        for q in config.questions {
+            banks.entry(q.bank.clone()).or_default().push(q);
+        }
+        let banks = banks
+            .into_iter()
+            .map(|(id, questions)| Bank { id, title: String::new(), questions, pos: Default::default() })
+            .collect();
+        ExamModel {
+            course: Course { banks, ..Default::default() },
+            blueprint: config.exam,
+            exam: None,
+            draft: Draft::Lab,
+            now: Timestamp::default(),
+            confirming: false,
+            result: None,
+            review: None,
+            reviewing: false,
+            unsaved: false,
+            timed_out: false,
+        }
+    }
+
+    pub fn blueprint(&self) -> &Blueprint {
+        &self.blueprint
+    }
+
+    /// A question of the pool by id (for review, which lists ids).
+    pub fn question(&self, id: &str) -> Option<&Question> {
+        self.course.question(id)
+    }
+
+    pub fn phase(&self) -> Phase {
+        match &self.exam {
+            None => Phase::Ready,
+            Some(e) if e.is_submitted() => Phase::Finished,
+            Some(_) => Phase::Running,
+        }
+    }
+
+    /// Questions an attempt will have: the blueprint's count, or fewer if the pool is short.
+    pub fn planned_questions(&self) -> usize {
+        self.blueprint.questions.min(self.course.exam_pool(&self.blueprint).len())
+    }
+
+    /// Starts an attempt at `now` with `seed` (the caller draws it from the clock).
+    pub fn start(&mut self, seed: u64, now: Timestamp) {
+        self.exam = Some(Exam::start(&self.course, &self.blueprint, seed, now));
+        self.now = now;
+        self.confirming = false;
+        self.result = None;
+        self.review = None;
+        self.reviewing = false;
+        self.unsaved = false;
+        self.timed_out = false;
+        self.load_draft();
+    }
+
+    /// Back to the start screen for another attempt.
+    pub fn restart(&mut self) {
+        self.exam = None;
+        self.result = None;
+        self.review = None;
+        self.reviewing = false;
+        self.confirming = false;
+        self.timed_out = false;
+    }
+
+    /// The clock moved on. Returns true while an attempt is running or has just ended (the
+    /// screen needs redrawing).
+    pub fn tick(&mut self, now: Timestamp) -> bool {
+        self.now = now;
+        let Some(exam) = self.exam.as_mut() else { return false };
+        if exam.is_submitted() {
+            return false;
+        }
+        if exam.tick(now) {
+            self.timed_out = true;
+            self.finish();
+        }
+        true
+    }
+
+    /// Milliseconds left in the running attempt.
+    pub fn remaining_ms(&self) -> i64 {
+        self.exam.as_ref().map_or(0, |e| e.remaining(self.now))
+    }
+
+    pub fn timed_out(&self) -> bool {
+        self.timed_out
+    }
+
+    /// The question on screen, its 0-based index and the attempt's length.
+    pub fn current(&self) -> Option<(&Question, usize, usize)> {
+        let exam = self.exam.as_ref().filter(|e| !e.is_submitted())?;
+        let q = self.course.question(exam.current_question()?)?;
+        Some((q, exam.current, exam.questions.len()))
+    }
+
+    pub fn draft(&self) -> &Draft {
+        &self.draft
+    }
+
+    pub fn is_flagged(&self) -> bool {
+        self.exam.as_ref().is_some_and(|e| e.flagged.get(e.current).copied().unwrap_or(false))
+    }
+
+    pub fn is_answered(&self) -> bool {
+        self.exam.as_ref().is_some_and(|e| e.answers.get(e.current).is_some_and(Option::is_some))
+    }
+
+    /// The navigator grid, one cell per question.
+    pub fn cells(&self) -> Vec<Cell> {
+        let Some(e) = &self.exam else { return Vec::new() };
+        (0..e.questions.len())
+            .map(|i| Cell {
+                answered: e.answers[i].is_some(),
+                flagged: e.flagged[i],
+                current: i == e.current,
+            })
+            .collect()
+    }
+
+    /// 0-based indices of unanswered and flagged questions, for the submit confirmation.
+    pub fn unanswered(&self) -> Vec<usize> {
+        self.exam.as_ref().map(Exam::unanswered).unwrap_or_default()
+    }
+
+    pub fn flagged(&self) -> Vec<usize> {
+        self.exam.as_ref().map(Exam::flagged_questions).unwrap_or_default()
+    }
+
+    pub fn answered_count(&self) -> usize {
+        self.exam.as_ref().map_or(0, |e| e.answers.iter().filter(|a| a.is_some()).count())
+    }
+
+    /// Picks option `i` of the current question (toggles for multiple response).
+    pub fn choose(&mut self, now: Timestamp, i: usize) {
+        let multiple = matches!(self.current().map(|(q, ..)| &q.body), Some(Body::Multiple { .. }));
+        self.edit(now, |d| d.choose(i, multiple));
+    }
+
+    pub fn set_bool(&mut self, now: Timestamp, value: bool) {
+        self.edit(now, |d| d.set_bool(value));
+    }
+
+    pub fn move_item(&mut self, now: Timestamp, position: usize, up: bool) {
+        self.edit(now, |d| d.move_item(position, up));
+    }
+
+    pub fn set_text(&mut self, now: Timestamp, text: String) {
+        self.edit(now, |d| d.set_text(text));
+    }
+
+    /// Takes an ordering question's order as shown as the answer (without moving anything).
+    pub fn keep_order(&mut self, now: Timestamp) {
+        self.edit(now, |_| {});
+    }
+
+    /// Removes the answer to the current question.
+    pub fn clear(&mut self, now: Timestamp) {
+        let result = self.exam.as_mut().map(|e| e.clear_answer(now));
+        if self.settle(result) {
+            if let Some((q, ..)) = self.current() {
+                self.draft = Draft::for_question(q);
+            }
+        }
+    }
+
+    pub fn toggle_flag(&mut self, now: Timestamp) {
+        let result = self.exam.as_mut().map(|e| e.toggle_flag(now).map(|_| ()));
+        self.settle(result);
+    }
+
+    pub fn go_to(&mut self, now: Timestamp, index: usize) {
+        let result = self.exam.as_mut().map(|e| e.go_to(now, index));
+        if self.settle(result) {
+            self.confirming = false;
+            self.load_draft();
+        }
+    }
+
+    pub fn next(&mut self, now: Timestamp) {
+        let result = self.exam.as_mut().map(|e| e.next(now));
+        if self.settle(result) {
+            self.load_draft();
+        }
+    }
+
+    pub fn prev(&mut self, now: Timestamp) {
+        let result = self.exam.as_mut().map(|e| e.prev(now));
+        if self.settle(result) {
+            self.load_draft();
+        }
+    }
+
+    /// Shows the confirmation before submitting.
+    pub fn ask_submit(&mut self, now: Timestamp) {
+        self.tick(now);
+        self.confirming = self.phase() == Phase::Running;
+    }
+
+    pub fn cancel_submit(&mut self) {
+        self.confirming = false;
+    }
+
+    pub fn confirming(&self) -> bool {
+        self.confirming
+    }
+
+    /// Submits the attempt.
+    pub fn submit(&mut self, now: Timestamp) {
+        let result = self.exam.as_mut().map(|e| e.submit(now));
+        if matches!(result, Some(Ok(()))) {
+            self.now = now;
+            self.finish();
+        } else {
+            self.settle(result);
+        }
+    }
+
+    pub fn result(&self) -> Option<&ExamResult> {
+        self.result.as_ref()
+    }
+
+    pub fn review(&self) -> &[ReviewItem] {
+        self.review.as_deref().unwrap_or_default()
+    }
+
+    pub fn reviewing(&self) -> bool {
+        self.reviewing
+    }
+
+    pub fn toggle_review(&mut self) {
+        self.reviewing = self.review.is_some() && !self.reviewing;
+    }
+
+    /// The attempt just submitted, once: the caller stores it.
+    pub fn take_finished(&mut self) -> Option<Finished> {
+        if !self.unsaved {
+            return None;
+        }
+        self.unsaved = false;
+        Some(Finished { exam: self.exam.clone()?, result: self.result.clone()? })
+    }
+
+    /// Applies `change` to the draft and records the resulting answer (or clears it).
+    fn edit(&mut self, now: Timestamp, change: impl FnOnce(&mut Draft)) {
+        if self.phase() != Phase::Running {
+            return;
+        }
+        change(&mut self.draft);
+        let answer = self.current().and_then(|(q, ..)| self.draft.to_answer(q));
+        let result = self.exam.as_mut().map(|e| match answer {
+            Some(a) => e.answer(now, a),
+            None => e.clear_answer(now),
+        });
+        self.settle(result);
+    }
+
+    /// Notes the time and handles the engine's refusal: once time is up, the attempt ends.
+    /// True when the action went through.
+    fn settle(&mut self, result: Option<Result<(), ExamError>>) -> bool {
+        match result {
+            Some(Ok(())) => true,
+            Some(Err(ExamError::TimeUp)) => {
+                self.timed_out = true;
+                self.finish();
+                false
+            }
+            _ => false,
+        }
+    }
+
+    /// The attempt is submitted: grade it and build the review.
+    fn finish(&mut self) {
+        let Some(exam) = &self.exam else { return };
+        self.confirming = false;
+        self.result = exam.result(&self.course, &self.blueprint);
+        self.review = exam.review(&self.course);
+        self.unsaved = self.result.is_some();
+    }
+
+    fn load_draft(&mut self) {
+        let Some(exam) = &self.exam else { return };
+        let saved = exam.answers.get(exam.current).and_then(Option::as_ref);
+        self.draft = match self.current() {
+            Some((q, ..)) => Draft::from_answer(q, saved),
+            None => Draft::Lab,
+        };
+    }
+}
+
+/// `mm:ss`, or `h:mm:ss` from an hour up, for a number of milliseconds (rounded up, so the clock
+/// shows 0:00 only when time is really up).
+pub fn clock_text(ms: i64) -> String {
+    let secs = (ms.max(0) + 999) / 1000;
+    let (h, m, s) = (secs / 3600, secs / 60 % 60, secs % 60);
+    if h > 0 { format!("{h}:{m:02}:{s:02}") } else { format!("{m}:{s:02}") }
+}
+
+#[cfg(test)]
+mod tests {
+    use quiz_engine::Answer;
+
+    use super::*;
+
+    const BANK: &str = "bank: t\ntitle: Test bank\nlesson: intro.md\ndomain: security\n\n\
+## t-single\ntype: single\n\nWhich?\n\n- [ ] A\n  > no\n- [x] B\n  > yes\n\n\
+## t-multi\ntype: multiple\nchoose: 2\ndomain: storage\n\nWhich two?\n\n- [x] A\n  > yes\n- [x] B\n  > yes\n- [ ] C\n  > no\n\n\
+## t-tf\ntype: true-false\n\nTrue?\n\n- [x] True\n  > yes\n- [ ] False\n  > no\n\n\
+## t-short\ntype: short\nanswers: 21600\ndomain: storage\n\nSeconds?\n\n> Six hours.\n";
+
+    const BLUEPRINT: &str = "exam: mock\ntitle: Mock\nquestions: 4\ntime-limit: 2\n\n\
+## security\nweight: 1\ntitle: Security\n\n## storage\nweight: 1\ntitle: Storage\n";
+
+    const T0: Timestamp = Timestamp(1_700_000_000_000);
+
+    fn model() -> ExamModel {
+        let bank = quiz_engine::parse_bank("content/questions/t.md", BANK).expect("test bank parses");
+        let exam =
+            quiz_engine::parse_blueprint("content/exams/mock.md", BLUEPRINT).expect("blueprint parses");
+        // Through JSON, as the page delivers it.
+        let json = serde_json::json!({ "blueprint": "mock", "exam": exam, "questions": bank.questions });
+        ExamModel::new(serde_json::from_value(json).expect("config deserialises"))
+    }
+
+    fn at(secs: i64) -> Timestamp {
+        T0.plus_ms(secs * 1000)
+    }
+
+    /// Answers the question on screen correctly.
+    fn answer_right(m: &mut ExamModel, now: Timestamp) {
+        let body = m.current().map(|(q, ..)| q.body.clone()).expect("a question");
+        match body {
+            Body::Single { .. } => m.choose(now, 1),
+            Body::Multiple { .. } => {
+                m.choose(now, 0);
+                m.choose(now, 1);
+            }
+            Body::TrueFalse { .. } => m.set_bool(now, true),
+            Body::Short { .. } => m.set_text(now, "21600".into()),
+            other => panic!("unexpected {other:?}"),
+        }
+    }
+
+    #[test]
+    fn start_screen_then_one_question_at_a_time() {
+        let mut m = model();
+        assert_eq!((m.phase(), m.planned_questions()), (Phase::Ready, 4));
+        m.start(7, T0);
+        assert_eq!(m.phase(), Phase::Running);
+        assert_eq!(m.remaining_ms(), 2 * 60_000);
+        let (_, index, total) = m.current().expect("a question");
+        assert_eq!((index, total), (0, 4));
+        m.prev(at(1)); // nothing before the first
+        assert_eq!(m.current().map(|c| c.1), Some(0));
+        m.next(at(1));
+        m.next(at(2));
+        assert_eq!(m.current().map(|c| c.1), Some(2));
+        m.go_to(at(3), 0);
+        assert_eq!(m.cells().iter().filter(|c| c.current).count(), 1);
+        assert!(m.cells()[0].current);
+        assert_eq!(clock_text(m.remaining_ms()), "2:00");
+        m.tick(at(61));
+        assert_eq!(clock_text(m.remaining_ms()), "0:59");
+    }
+
+    #[test]
+    fn answers_and_flags_survive_navigation() {
+        let mut m = model();
+        m.start(7, T0);
+        answer_right(&mut m, at(1));
+        assert!(m.is_answered());
+        let draft = m.draft().clone();
+        m.next(at(2));
+        m.toggle_flag(at(3));
+        assert!(m.is_flagged());
+        m.prev(at(4));
+        assert_eq!(m.draft(), &draft, "the saved answer comes back");
+        assert_eq!(m.cells()[0], Cell { answered: true, flagged: false, current: true });
+        assert_eq!(m.cells()[1], Cell { answered: false, flagged: true, current: false });
+        assert_eq!((m.unanswered(), m.flagged()), (vec![1, 2, 3], vec![1]));
+        m.clear(at(5));
+        assert!(!m.is_answered());
+        assert_eq!(m.answered_count(), 0);
+    }
+
+    #[test]
+    fn multiple_response_unchecked_back_to_nothing_is_unanswered() {
+        let mut m = model();
+        m.start(7, T0);
+        while !matches!(m.current().map(|(q, ..)| &q.body), Some(Body::Multiple { .. })) {
+            m.next(at(1));
+        }
+        m.choose(at(2), 0);
+        assert!(m.is_answered());
+        m.choose(at(3), 0);
+        assert!(!m.is_answered());
+    }
+
+    #[test]
+    fn submit_after_confirmation_scores_and_reviews_once() {
+        let mut m = model();
+        m.start(7, T0);
+        for i in 0..4 {
+            m.go_to(at(i), i as usize);
+            answer_right(&mut m, at(i));
+        }
+        m.go_to(at(5), 0);
+        while !matches!(m.current().map(|(q, ..)| &q.body), Some(Body::Short { .. })) {
+            m.next(at(5));
+        }
+        m.set_text(at(5), "3600".into()); // wrong
+        m.ask_submit(at(6));
+        assert!(m.confirming());
+        m.cancel_submit();
+        assert!(!m.confirming());
+        m.ask_submit(at(7));
+        m.submit(at(8));
+        assert_eq!(m.phase(), Phase::Finished);
+        assert!(!m.timed_out());
+        let result = m.result().expect("a result").clone();
+        assert_eq!((result.scaled, result.passed), (775, true));
+        assert_eq!(result.domains.len(), 2);
+        let finished = m.take_finished().expect("stored once");
+        assert_eq!(finished.exam.submitted_at, Some(at(8)));
+        assert!(m.take_finished().is_none());
+        m.toggle_review();
+        assert!(m.reviewing());
+        let review = m.review();
+        assert_eq!(review.len(), 4);
+        assert_eq!(review.iter().filter(|r| r.correct).count(), 3);
+        // Frozen after submission.
+        m.set_text(at(9), "21600".into());
+        assert_eq!(m.result().map(|r| r.scaled), Some(775));
+        m.restart();
+        assert_eq!(m.phase(), Phase::Ready);
+    }
+
+    #[test]
+    fn time_up_submits_at_the_deadline() {
+        let mut m = model();
+        m.start(7, T0);
+        answer_right(&mut m, at(10));
+        assert!(m.tick(at(119)));
+        assert_eq!(m.phase(), Phase::Running);
+        assert!(m.tick(at(120)), "the tick that ends the attempt redraws");
+        assert_eq!(m.phase(), Phase::Finished);
+        assert!(m.timed_out());
+        let finished = m.take_finished().expect("a finished attempt");
+        assert_eq!(finished.exam.submitted_at, Some(at(120)));
+        assert!(!m.tick(at(121)));
+        assert_eq!(finished.result.grades.iter().filter(|g| g.is_some()).count(), 1);
+    }
+
+    #[test]
+    fn an_action_after_the_deadline_ends_the_attempt_without_recording_it() {
+        let mut m = model();
+        m.start(7, T0);
+        m.set_bool(at(500), true);
+        assert_eq!(m.phase(), Phase::Finished);
+        assert!(m.timed_out());
+        let f = m.take_finished().expect("finished");
+        assert!(f.exam.answers.iter().all(Option::is_none));
+        assert!(!f.result.passed);
+        assert_eq!(f.result.scaled, 100);
+    }
+
+    #[test]
+    fn ordering_drafts_come_back_from_answers() {
+        let q: Question = serde_json::from_value(serde_json::json!({
+            "id": "o", "bank": "t", "lesson": { "page": "a.md" }, "stem": "s", "type": "ordering",
+            "items": [ { "text": "a", "explanation": "" }, { "text": "b", "explanation": "" } ]
+        }))
+        .expect("question");
+        assert_eq!(Draft::from_answer(&q, Some(&Answer::Ordering(vec![0, 1]))), Draft::Order(vec![0, 1]));
+        assert_eq!(Draft::from_answer(&q, Some(&Answer::Ordering(vec![0]))), Draft::for_question(&q));
+        assert_eq!(Draft::from_answer(&q, Some(&Answer::TrueFalse(true))), Draft::for_question(&q));
+    }
+
+    #[test]
+    fn clock_text_rounds_up() {
+        assert_eq!(clock_text(130 * 60_000), "2:10:00");
+        assert_eq!(clock_text(59_001), "1:00");
+        assert_eq!(clock_text(1), "0:01");
+        assert_eq!(clock_text(0), "0:00");
+        assert_eq!(clock_text(-5), "0:00");
+    }
+}

@@ -1,0 +1,456 @@
+//! The mock exam's Yew component: renders an [`ExamModel`], passes it the time on every action
+//! and every second (a `gloo-timers` interval), and stores each finished attempt.
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use quiz_engine::progress::ExamRecord;
+use quiz_engine::review::ReviewItem;
+use quiz_engine::{Body, ExamResult, Timestamp};
+use web_sys::HtmlElement;
+use yew::prelude::*;
+
+use super::model::{ExamConfig, ExamModel, Phase, clock_text};
+use crate::quiz::inputs::{InputHandlers, answer_inputs, hint, rich};
+use crate::{clock, dates, storage};
+
+#[derive(Properties, PartialEq, Clone)]
+pub struct ExamProps {
+    pub config: ExamConfig,
+    /// The site root, for links to lesson sections.
+    pub root: String,
+}
+
+type Model = Rc<RefCell<ExamModel>>;
+
+/// Everything a callback needs: the model, a redraw, and where to report storage problems.
+#[derive(Clone)]
+struct Ctx {
+    model: Model,
+    redraw: UseForceUpdateHandle,
+    notice: UseStateHandle<Option<String>>,
+    history: UseStateHandle<Vec<ExamRecord>>,
+}
+
+impl Ctx {
+    /// A callback that applies `f` at the current time, stores a just-finished attempt, redraws.
+    fn act<E: 'static>(&self, f: impl Fn(&mut ExamModel, Timestamp, E) + 'static) -> Callback<E> {
+        let ctx = self.clone();
+        Callback::from(move |e: E| {
+            f(&mut ctx.model.borrow_mut(), clock::now(), e);
+            ctx.after();
+        })
+    }
+
+    /// Stores a finished attempt (once) and redraws.
+    fn after(&self) {
+        let finished = self.model.borrow_mut().take_finished();
+        if let Some(f) = finished {
+            match storage::update(|p| p.record_exam(&f.exam, &f.result)) {
+                Ok(()) => {
+                    let bp = f.exam.blueprint.clone();
+                    self.history
+                        .set(storage::load().0.exams.into_iter().filter(|e| e.blueprint == bp).collect());
+                }
+                Err(e) => self.notice.set(Some(e)),
+            }
+        }
+        self.redraw.force_update();
+    }
+}
+
+#[component]
+pub fn MockExam(props: &ExamProps) -> Html {
+    let model: Model = use_mut_ref({
+        let config = props.config.clone();
+        move || ExamModel::new(config)
+    });
+    let ctx = Ctx {
+        model: model.clone(),
+        redraw: use_force_update(),
+        notice: use_state(|| Option::<String>::None),
+        history: use_state(Vec::new),
+    };
+    let focus = use_node_ref();
+
+    // Past attempts on this blueprint, read once the widget is on the page.
+    {
+        let history = ctx.history.clone();
+        let blueprint = props.config.exam.id.clone();
+        use_effect_with((), move |_| {
+            history.set(storage::load().0.exams.into_iter().filter(|e| e.blueprint == blueprint).collect());
+        });
+    }
+
+    // The clock: every second the model learns the time; the engine submits at the deadline.
+    {
+        let ctx = ctx.clone();
+        use_effect_with((), move |_| {
+            let interval = gloo_timers::callback::Interval::new(1000, move || {
+                let running = ctx.model.borrow_mut().tick(clock::now());
+                if running {
+                    ctx.after();
+                }
+            });
+            move || drop(interval)
+        });
+    }
+
+    // Keyboard users land on what changed: the question, the confirmation, the result.
+    let (phase, confirming) = {
+        let m = model.borrow();
+        (m.phase(), m.confirming())
+    };
+    {
+        let focus = focus.clone();
+        let first = use_mut_ref(|| true);
+        use_effect_with((phase, confirming), move |_| {
+            if !std::mem::replace(&mut *first.borrow_mut(), false)
+                && let Some(el) = focus.cast::<HtmlElement>()
+            {
+                let _ = el.focus();
+            }
+        });
+    }
+
+    let m = model.borrow();
+    let title = m.blueprint().title.clone();
+    let notice = ctx.notice.as_ref().map(|n| html! { <p class="ec2lab-notice" role="status">{ n }</p> });
+    let body = match phase {
+        Phase::Ready => start_screen(&m, &ctx, &focus),
+        Phase::Running => running(&m, &ctx, &focus),
+        Phase::Finished => finished(&m, &ctx, &focus, &props.root),
+    };
+    html! {
+        <section class="ec2lab-exam" aria-label={title.clone()}>
+            <header class="ec2lab-quiz-header">
+                <span class="ec2lab-title">{ title }</span>
+                if phase == Phase::Running {
+                    <span class={classes!("ec2lab-exam-timer", (m.remaining_ms() <= 5 * 60_000).then_some("ec2lab-exam-timer-low"))}
+                        role="timer" aria-label="Time left">
+                        { format!("Time left {}", clock_text(m.remaining_ms())) }
+                    </span>
+                }
+            </header>
+            <p class="ec2lab-visually-hidden" aria-live="polite">{ time_warning(&m) }</p>
+            { for notice }
+            { body }
+        </section>
+    }
+}
+
+/// Spoken once as each threshold passes (the live region only announces changes).
+fn time_warning(m: &ExamModel) -> &'static str {
+    if m.phase() != Phase::Running {
+        return "";
+    }
+    match m.remaining_ms() {
+        ..=60_000 => "One minute left.",
+        ..=300_000 => "Five minutes left.",
+        ..=600_000 => "Ten minutes left.",
+        _ => "",
+    }
+}
+
+fn start_screen(m: &ExamModel, ctx: &Ctx, focus: &NodeRef) -> Html {
+    let bp = m.blueprint();
+    let planned = m.planned_questions();
+    let start = ctx.act(|m, now, _: MouseEvent| m.start(now.0 as u64, now));
+    let history = ctx.history.iter().rev().take(5).map(|r| {
+        let verdict = if r.passed { "pass" } else { "fail" };
+        html! { <li>{ format!("{}: {} ({verdict})", dates::format(r.finished_at), r.scaled) }</li> }
+    });
+    html! {
+        <div class="ec2lab-exam-start">
+            <p class="ec2lab-exam-heading" tabindex="-1" ref={focus.clone()}>{ "Before you start" }</p>
+            <dl class="ec2lab-exam-facts">
+                <dt>{ "Questions" }</dt><dd>{ planned }</dd>
+                <dt>{ "Time limit" }</dt><dd>{ format!("{} minutes", bp.time_limit) }</dd>
+                <dt>{ "Pass mark" }</dt><dd>{ format!("{} on a scale of 100 to 1000", bp.pass_mark) }</dd>
+            </dl>
+            if planned < bp.questions {
+                <p class="ec2lab-notice">
+                    { format!("The question pool has only {planned} questions for the {} this blueprint asks for.", bp.questions) }
+                </p>
+            }
+            <p>{ "The clock starts when you press Start and keeps running; at zero the exam submits itself." }</p>
+            if !ctx.history.is_empty() {
+                <div class="ec2lab-exam-history">
+                    <p>{ "Your recent attempts:" }</p>
+                    <ul>{ for history }</ul>
+                </div>
+            }
+            <div class="ec2lab-actions">
+                <button type="button" class="ec2lab-primary ec2lab-exam-start-button" onclick={start}>{ "Start the exam" }</button>
+            </div>
+        </div>
+    }
+}
+
+fn running(m: &ExamModel, ctx: &Ctx, focus: &NodeRef) -> Html {
+    let Some((question, index, total)) = m.current() else { return Html::default() };
+    let handlers = InputHandlers {
+        name: format!("exam-{}", question.id),
+        choose: ctx.act(|m, now, i| m.choose(now, i)),
+        set_bool: ctx.act(|m, now, v| m.set_bool(now, v)),
+        move_item: ctx.act(|m, now, (pos, up)| m.move_item(now, pos, up)),
+        set_text: {
+            // Typing records the answer but needs no redraw (the input shows it), except when
+            // the field becomes empty or non-empty (the navigator's "answered" mark).
+            let ctx = ctx.clone();
+            Callback::from(move |text: String| {
+                let before = ctx.model.borrow().is_answered();
+                ctx.model.borrow_mut().set_text(clock::now(), text);
+                let m = ctx.model.borrow();
+                let changed = before != m.is_answered() || m.phase() != Phase::Running;
+                drop(m);
+                if changed {
+                    ctx.after();
+                }
+            })
+        },
+    };
+    let flagged = m.is_flagged();
+    let ordering_unanswered = matches!(question.body, Body::Ordering { .. }) && !m.is_answered();
+    let status = match (m.is_answered(), flagged) {
+        (true, true) => " (answered, flagged)",
+        (true, false) => " (answered)",
+        (false, true) => " (flagged)",
+        (false, false) => "",
+    };
+    html! {
+        <div class="ec2lab-exam-running">
+            { navigator(m, ctx) }
+            <form class="ec2lab-question" onsubmit={Callback::from(|e: SubmitEvent| e.prevent_default())}>
+                <p class="ec2lab-exam-heading" tabindex="-1" ref={focus.clone()}>
+                    { format!("Question {} of {total}{status}", index + 1) }
+                </p>
+                <fieldset>
+                    <legend class="ec2lab-stem">{ rich(&question.stem) }</legend>
+                    { hint(question) }
+                    { answer_inputs(question, m.draft(), None, &handlers) }
+                </fieldset>
+                <div class="ec2lab-actions">
+                    <button type="button" class="ec2lab-exam-prev" disabled={index == 0}
+                        onclick={ctx.act(|m, now, _: MouseEvent| m.prev(now))}>{ "Previous" }</button>
+                    <button type="button" class="ec2lab-primary ec2lab-exam-next" disabled={index + 1 == total}
+                        onclick={ctx.act(|m, now, _: MouseEvent| m.next(now))}>{ "Next" }</button>
+                    <button type="button" class={classes!("ec2lab-exam-flag", flagged.then_some("ec2lab-flagged"))}
+                        aria-pressed={if flagged { "true" } else { "false" }}
+                        onclick={ctx.act(|m, now, _: MouseEvent| m.toggle_flag(now))}>
+                        { if flagged { "⚑ Flagged for review" } else { "⚐ Flag for review" } }
+                    </button>
+                    if ordering_unanswered {
+                        <button type="button" class="ec2lab-exam-keep-order" onclick={ctx.act(|m, now, _: MouseEvent| m.keep_order(now))}>
+                            { "Answer with this order" }
+                        </button>
+                    }
+                    if m.is_answered() {
+                        <button type="button" class="ec2lab-exam-clear" onclick={ctx.act(|m, now, _: MouseEvent| m.clear(now))}>{ "Clear answer" }</button>
+                    }
+                    <button type="button" class="ec2lab-exam-submit"
+                        onclick={ctx.act(|m, now, _: MouseEvent| m.ask_submit(now))}>{ "Submit exam…" }</button>
+                </div>
+            </form>
+            if m.confirming() { { confirmation(m, ctx, focus) } }
+        </div>
+    }
+}
+
+/// The grid of question numbers: answered, flagged and current at a glance, each a button.
+fn navigator(m: &ExamModel, ctx: &Ctx) -> Html {
+    let cells = m.cells().into_iter().enumerate().map(|(i, cell)| {
+        let mut label = format!("Question {}", i + 1);
+        label.push_str(if cell.answered { ", answered" } else { ", not answered" });
+        if cell.flagged {
+            label.push_str(", flagged");
+        }
+        let class = classes!(
+            "ec2lab-exam-cell",
+            cell.answered.then_some("ec2lab-answered"),
+            cell.flagged.then_some("ec2lab-flagged"),
+            cell.current.then_some("ec2lab-current"),
+        );
+        html! {
+            <li>
+                <button type="button" {class} aria-label={label} aria-current={cell.current.then_some("step")}
+                    onclick={ctx.act(move |m, now, _: MouseEvent| m.go_to(now, i))}>
+                    { i + 1 }{ if cell.flagged { "⚑" } else { "" } }
+                </button>
+            </li>
+        }
+    });
+    html! {
+        <nav class="ec2lab-exam-nav" aria-label="Questions">
+            <ol>{ for cells }</ol>
+            <p class="ec2lab-exam-legend">
+                { format!("{} of {} answered. ", m.answered_count(), m.cells().len()) }
+                <span class="ec2lab-exam-key ec2lab-answered">{ "answered" }</span>
+                <span class="ec2lab-exam-key ec2lab-flagged">{ "⚑ flagged" }</span>
+                <span class="ec2lab-exam-key ec2lab-current">{ "current" }</span>
+            </p>
+        </nav>
+    }
+}
+
+fn confirmation(m: &ExamModel, ctx: &Ctx, focus: &NodeRef) -> Html {
+    let jump_list = |indices: Vec<usize>| {
+        let items = indices.into_iter().map(|i| {
+            html! {
+                <li><button type="button" aria-label={format!("Go to question {}", i + 1)}
+                    onclick={ctx.act(move |m, now, _: MouseEvent| m.go_to(now, i))}>{ i + 1 }</button></li>
+            }
+        });
+        html! { <ul class="ec2lab-exam-jumps">{ for items }</ul> }
+    };
+    let unanswered = m.unanswered();
+    let flagged = m.flagged();
+    let total = m.cells().len();
+    html! {
+        <div class="ec2lab-exam-confirm" role="alertdialog" aria-labelledby="ec2lab-exam-confirm-title"
+            aria-describedby="ec2lab-exam-confirm-summary" tabindex="-1" ref={focus.clone()}>
+            <p id="ec2lab-exam-confirm-title" class="ec2lab-exam-heading">{ "Submit the exam?" }</p>
+            <p id="ec2lab-exam-confirm-summary">
+                { format!("{} of {total} answered, {} unanswered, {} flagged. After submitting, answers can no longer change.",
+                    total - unanswered.len(), unanswered.len(), flagged.len()) }
+            </p>
+            if !unanswered.is_empty() {
+                <p class="ec2lab-exam-unanswered">{ "Unanswered:" }</p>
+                { jump_list(unanswered) }
+            }
+            if !flagged.is_empty() {
+                <p class="ec2lab-exam-flagged-list">{ "Flagged for review:" }</p>
+                { jump_list(flagged) }
+            }
+            <div class="ec2lab-actions">
+                <button type="button" class="ec2lab-primary ec2lab-exam-confirm-submit"
+                    onclick={ctx.act(|m, now, _: MouseEvent| m.submit(now))}>{ "Submit now" }</button>
+                <button type="button" onclick={ctx.act(|m, _, _: MouseEvent| m.cancel_submit())}>{ "Keep working" }</button>
+            </div>
+        </div>
+    }
+}
+
+fn finished(m: &ExamModel, ctx: &Ctx, focus: &NodeRef, root: &str) -> Html {
+    let Some(result) = m.result() else { return Html::default() };
+    let verdict = if result.passed { "Pass" } else { "Not yet a pass" };
+    html! {
+        <div class="ec2lab-exam-result">
+            <p class={classes!("ec2lab-exam-score", if result.passed { "ec2lab-correct" } else { "ec2lab-wrong" })}
+                tabindex="-1" ref={focus.clone()}>
+                <span class="ec2lab-exam-scaled">{ result.scaled }</span>
+                { format!(" / 1000: {verdict} (pass mark {})", result.pass_mark) }
+            </p>
+            if m.timed_out() {
+                <p role="status">{ "Time ran out: the exam was submitted with the answers given by then." }</p>
+            }
+            <p>{ format!("{} points out of {} questions.", points(result.points), result.questions) }</p>
+            { domain_table(result) }
+            <div class="ec2lab-actions">
+                <button type="button" class="ec2lab-primary ec2lab-exam-review-button" aria-expanded={if m.reviewing() { "true" } else { "false" }}
+                    onclick={ctx.act(|m, _, _: MouseEvent| m.toggle_review())}>
+                    { if m.reviewing() { "Hide the review" } else { "Review every question" } }
+                </button>
+                <button type="button" onclick={ctx.act(|m, _, _: MouseEvent| m.restart())}>{ "Take another attempt" }</button>
+            </div>
+            if m.reviewing() {
+                <ol class="ec2lab-exam-review" aria-label="Review">
+                    { for m.review().iter().map(|item| review_item(m, item, root)) }
+                </ol>
+            }
+        </div>
+    }
+}
+
+fn points(p: f64) -> String {
+    if p.fract() == 0.0 { format!("{p:.0}") } else { format!("{p:.2}") }
+}
+
+fn domain_table(result: &ExamResult) -> Html {
+    let rows = result.domains.iter().map(|d| {
+        html! {
+            <tr>
+                <th scope="row">{ &d.title }</th>
+                <td>{ d.questions }</td>
+                <td>{ points(d.points) }</td>
+                <td>{ format!("{:.1} %", d.percent) }</td>
+                <td class={if d.meets { "ec2lab-meets" } else { "ec2lab-needs" }}>
+                    { if d.questions == 0 { "no questions" } else if d.meets { "Meets" } else { "Needs improvement" } }
+                </td>
+            </tr>
+        }
+    });
+    html! {
+        <table class="ec2lab-exam-domains">
+            <caption>{ "Performance by domain" }</caption>
+            <thead>
+                <tr>
+                    <th scope="col">{ "Domain" }</th>
+                    <th scope="col">{ "Questions" }</th>
+                    <th scope="col">{ "Points" }</th>
+                    <th scope="col">{ "Percent" }</th>
+                    <th scope="col">{ "Result" }</th>
+                </tr>
+            </thead>
+            <tbody>{ for rows }</tbody>
+        </table>
+    }
+}
+
+fn review_item(m: &ExamModel, item: &ReviewItem, root: &str) -> Html {
+    let ordering = matches!(m.question(&item.question).map(|q| &q.body), Some(Body::Ordering { .. }));
+    let verdict = if !item.answered {
+        "Not answered.".to_string()
+    } else if item.correct {
+        "Correct.".to_string()
+    } else if item.score > 0.0 {
+        format!("Partly right ({:.0}%).", item.score * 100.0)
+    } else {
+        "Wrong.".to_string()
+    };
+    let class = if item.correct { "ec2lab-correct" } else { "ec2lab-wrong" };
+    let list = |values: &[String]| {
+        if values.is_empty() {
+            return html! { <span>{ "(no answer)" }</span> };
+        }
+        let items = values.iter().map(|v| html! { <li>{ rich(v) }</li> });
+        if ordering {
+            html! { <ol>{ for items }</ol> }
+        } else {
+            html! { <ul>{ for items }</ul> }
+        }
+    };
+    let notes = item.notes.iter().enumerate().map(|(i, note)| {
+        let (mark, class) = match (ordering, note.correct, note.chosen) {
+            (true, _, true) => (format!("Step {}, placed right. ", i + 1), "ec2lab-correct"),
+            (true, _, false) => (format!("Step {}. ", i + 1), ""),
+            (false, true, true) => ("Correct option, your choice. ".to_string(), "ec2lab-correct"),
+            (false, true, false) => ("Correct option. ".to_string(), "ec2lab-correct"),
+            (false, false, true) => ("Wrong option, your choice. ".to_string(), "ec2lab-wrong"),
+            (false, false, false) => ("Wrong option. ".to_string(), ""),
+        };
+        html! {
+            <li class={classes!("ec2lab-option", class)}>
+                <span class="ec2lab-option-text">{ rich(&note.text) }</span>
+                <div class="ec2lab-explanation"><strong>{ mark }</strong>{ rich(&note.explanation) }</div>
+            </li>
+        }
+    });
+    html! {
+        <li class={classes!("ec2lab-review-item", class)}>
+            <div class="ec2lab-stem">{ rich(&item.stem) }</div>
+            <p class="ec2lab-review-verdict"><strong>{ verdict }</strong></p>
+            <dl class="ec2lab-review-answers">
+                <dt>{ "Your answer" }</dt><dd>{ list(&item.given) }</dd>
+                <dt>{ "Correct answer" }</dt><dd>{ list(&item.expected) }</dd>
+            </dl>
+            if !item.notes.is_empty() {
+                <ul class="ec2lab-options">{ for notes }</ul>
+            }
+            if let Some(explanation) = &item.explanation {
+                <div class="ec2lab-feedback">{ rich(explanation) }</div>
+            }
+            <a class="ec2lab-lesson-link" href={format!("{root}{}", item.lesson)}>{ "Review the lesson section" }</a>
+        </li>
+    }
+}
