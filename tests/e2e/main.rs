@@ -2,5 +2,6 @@
 
 mod exam;
 mod flashcards;
+mod imds_explorer;
 mod quiz;
 mod terminal;

@@ -11,6 +11,7 @@ pub mod console;
 pub mod dates;
 pub mod exam;
 pub mod flashcards;
+pub mod imds_explorer;
 pub mod mount;
 pub mod quiz;
 pub mod storage;

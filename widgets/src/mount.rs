@@ -5,6 +5,7 @@ use web_sys::Element;
 
 use crate::exam::{ExamProps, MockExam};
 use crate::flashcards::{Flashcards, FlashcardsProps};
+use crate::imds_explorer::{ImdsExplorer, ImdsExplorerProps};
 use crate::quiz::{Quiz, QuizProps};
 use crate::terminal::{Terminal, TerminalProps};
 
@@ -44,6 +45,11 @@ fn mount_one(kind: &str, config: &str, site_root: &str, root: Element) -> Result
         "terminal" => {
             let config = serde_json::from_str(config).map_err(bad)?;
             yew::Renderer::<Terminal>::with_root_and_props(root, TerminalProps { config }).render();
+            Ok(())
+        }
+        "imds-explorer" => {
+            let config = serde_json::from_str(config).map_err(bad)?;
+            yew::Renderer::<ImdsExplorer>::with_root_and_props(root, ImdsExplorerProps { config }).render();
             Ok(())
         }
         "quiz" => {
