@@ -454,3 +454,31 @@ fn review_item(m: &ExamModel, item: &ReviewItem, root: &str) -> Html {
         </li>
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn props() -> ExamProps {
+        let bank = "bank: t\ntitle: T\nlesson: intro.md\ndomain: security\n\n\
+## t-tf\ntype: true-false\n\nTrue?\n\n- [x] True\n  > yes\n- [ ] False\n  > no\n";
+        let bank = quiz_engine::parse_bank("content/questions/t.md", bank).expect("bank");
+        let exam = quiz_engine::parse_blueprint(
+            "content/exams/mock.md",
+            "exam: mock\ntitle: Mock exam\nquestions: 3\ntime-limit: 5\n\n## security\nweight: 1\n",
+        )
+        .expect("blueprint");
+        let json = serde_json::json!({ "blueprint": "mock", "exam": exam, "questions": bank.questions });
+        ExamProps { config: serde_json::from_value(json).expect("config"), root: "/".into() }
+    }
+
+    /// The component renders without a browser: no clock or storage is read while rendering.
+    #[tokio::test]
+    async fn start_screen_renders_natively() {
+        let html = yew::LocalServerRenderer::<MockExam>::with_props(props()).render().await;
+        assert!(html.contains("Start the exam"), "{html}");
+        assert!(html.contains("5 minutes") && html.contains("720"), "{html}");
+        assert!(html.contains("has only 1 questions for the 3"), "{html}");
+        assert!(html.contains(r#"aria-label="Mock exam""#), "{html}");
+    }
+}

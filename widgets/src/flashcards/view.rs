@@ -300,3 +300,22 @@ pub fn Flashcards(props: &FlashcardsProps) -> Html {
         </section>
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The component renders without a browser: no clock or storage is read while rendering.
+    #[tokio::test]
+    async fn first_card_renders_natively() {
+        let deck = "deck: d\ntitle: Deck\n\n## d-one\n\nFront one\n\n---\n\nBack one\n";
+        let deck = quiz_engine::parse_deck("content/decks/d.md", deck).expect("deck");
+        let json = serde_json::json!({ "deck": "d", "title": deck.title, "cards": deck.cards });
+        let props =
+            FlashcardsProps { config: serde_json::from_value(json).expect("config"), root: "/".into() };
+        let html = yew::LocalServerRenderer::<Flashcards>::with_props(props).render().await;
+        assert!(html.contains("Front one") && !html.contains("Back one"), "{html}");
+        assert!(html.contains("Show answer") && html.contains("Due: 0 · New: 1 · Done: 0"), "{html}");
+        assert!(html.contains(r#"for="ec2lab-exam-date-d""#), "{html}");
+    }
+}
