@@ -175,16 +175,16 @@ impl Session {
         }
         let (result, effects) = self.run_on(here.as_deref(), trimmed, &facts, now);
         let mut out = result.output;
-        if result.exit_requested {
-            if let Some(login) = self.login.take() {
-                out.stdout.push_str("logout\n");
-                out.stderr.push_str(&format!("Connection to {} closed.\n", login.host));
-                out.exit_code = 0;
-            }
+        if result.exit_requested
+            && let Some(login) = self.login.take()
+        {
+            out.stdout.push_str("logout\n");
+            out.stderr.push_str(&format!("Connection to {} closed.\n", login.host));
+            out.exit_code = 0;
         }
         for effect in effects {
             match effect {
-                Effect::Ssh(step) => self.apply_ssh(step, &mut out, &facts, now),
+                Effect::Ssh(step) => self.apply_ssh(*step, &mut out, &facts, now),
                 Effect::Disconnect => {
                     if let Some(login) = self.login.take() {
                         out.stderr.push_str(&format!(

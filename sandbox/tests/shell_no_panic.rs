@@ -154,7 +154,7 @@ fn random_lines_never_panic() {
         for _ in 0..words {
             let piece = PIECES[(next(&mut state) as usize) % PIECES.len()];
             line.push_str(piece);
-            if next(&mut state) % 3 != 0 {
+            if !next(&mut state).is_multiple_of(3) {
                 line.push(' ');
             }
         }

@@ -279,11 +279,11 @@ impl Parser {
             match token {
                 Token::Word(w) => {
                     self.pos += 1;
-                    if command.words.is_empty() {
-                        if let Some(a) = assignment(&w) {
-                            command.assignments.push(a);
-                            continue;
-                        }
+                    if command.words.is_empty()
+                        && let Some(a) = assignment(&w)
+                    {
+                        command.assignments.push(a);
+                        continue;
                     }
                     command.words.push(w);
                 }

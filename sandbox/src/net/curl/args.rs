@@ -35,7 +35,7 @@ const TRY: &str = "curl: try 'curl --help' or 'curl --manual' for more informati
 
 fn seconds_to_ms(flag: &str, v: &str) -> Result<u64, UsageError> {
     match v.parse::<f64>() {
-        Ok(s) if s.is_finite() && s >= 0.0 && s < 1e9 => Ok((s * 1000.0).round() as u64),
+        Ok(s) if (0.0..1e9).contains(&s) => Ok((s * 1000.0).round() as u64),
         _ => Err(UsageError(format!("curl: option {flag}: expected a proper numerical parameter\n{TRY}"))),
     }
 }

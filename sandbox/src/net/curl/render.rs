@@ -20,7 +20,7 @@ fn size5(n: u64) -> String {
 
 /// The final progress-meter line for a transfer of `received` bytes out of `total`.
 fn meter_line(total: u64, received: u64, uploaded: u64) -> String {
-    let pct = |part: u64, whole: u64| if whole == 0 { 0 } else { part * 100 / whole };
+    let pct = |part: u64, whole: u64| (part * 100).checked_div(whole).unwrap_or(0);
     // A deterministic "speed": the transfer took about 1.44 ms.
     let dl = received * 693;
     let current = received * 1000;
@@ -50,8 +50,10 @@ fn write_out(fmt: &str, url: &Url, resp: Option<&HttpResponse>) -> String {
     let mut out = String::new();
     let mut rest = fmt;
     while !rest.is_empty() {
-        if let Some(r) = rest.strip_prefix("%{") {
-            if let Some(end) = r.find('}') {
+        if let Some(r) = rest.strip_prefix("%{")
+            && let Some(end) = r.find('}')
+        {
+            {
                 let name = &r[..end];
                 let code = resp.map(|r| r.status).unwrap_or(0);
                 out.push_str(&match name {
@@ -289,13 +291,13 @@ pub fn transfer(args: &CurlArgs, raw: &str, ctx: &mut CurlContext<'_>) -> Comman
     }
     match args.output.as_deref() {
         Some(path) if path != "-" => {
-            if path != "/dev/null" {
-                if let Err(e) = (ctx.write_file)(path, &shown) {
-                    if !quiet_errors {
-                        out.stderr.push_str(&format!("curl: (23) Failure writing output to destination\nWarning: Failed to open the file {path}: {e}\n"));
-                    }
-                    out.exit_code = 23;
+            if path != "/dev/null"
+                && let Err(e) = (ctx.write_file)(path, &shown)
+            {
+                if !quiet_errors {
+                    out.stderr.push_str(&format!("curl: (23) Failure writing output to destination\nWarning: Failed to open the file {path}: {e}\n"));
                 }
+                out.exit_code = 23;
             }
         }
         _ => out.stdout.push_str(&shown),

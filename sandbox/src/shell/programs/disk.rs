@@ -154,9 +154,7 @@ pub fn lsblk(m: &Machine, volume_gib: u32) -> CommandOutput {
     let (disk_mm, p) = if xen { ("202:0", "xvda") } else { ("259:0", "nvme0n1p") };
     rows.push((d.disk.clone(), disk_mm, disk, "disk", ""));
     if m.os == crate::imds::OsFamily::Ubuntu {
-        let n = |k: u32| {
-            if xen { format!("{p}{k}") } else { format!("{p}{k}") }
-        };
+        let n = |k: u32| format!("{p}{k}");
         rows.push((format!("├─{}", d.part), if xen { "202:1" } else { "259:1" }, root, "part", "/"));
         rows.push((format!("├─{}", n(14)), if xen { "202:14" } else { "259:2" }, "4M".into(), "part", ""));
         rows.push((
@@ -172,7 +170,7 @@ pub fn lsblk(m: &Machine, volume_gib: u32) -> CommandOutput {
             if xen { format!("xvda{k}") } else { format!("nvme0n1p{k}") }
         };
         rows.push((format!("├─{}", d.part), if xen { "202:1" } else { "259:1" }, root, "part", "/"));
-        rows.push((format!("├─{}", n(127)), if xen { "259:2" } else { "259:2" }, "1M".into(), "part", ""));
+        rows.push((format!("├─{}", n(127)), "259:2", "1M".into(), "part", ""));
         rows.push((format!("└─{}", n(128)), "259:3", "10M".into(), "part", "/boot/efi"));
     }
     let w = rows.iter().map(|r| r.0.chars().count()).max().unwrap_or(4).max(4);
@@ -307,7 +305,7 @@ pub fn xfs_growfs(m: &mut Machine, args: &[String]) -> CommandOutput {
     }
     if m.host.user != "root" {
         return CommandOutput::fail(
-            format!("xfs_growfs: XFS_IOC_FSGROWFSDATA xfsctl failed: Operation not permitted\n"),
+            "xfs_growfs: XFS_IOC_FSGROWFSDATA xfsctl failed: Operation not permitted\n",
             1,
         );
     }

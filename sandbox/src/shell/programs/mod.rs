@@ -28,7 +28,7 @@ use crate::time::SimTime;
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Effect {
     /// ssh reached a point the session must continue (login, or the host-key question).
-    Ssh(SshStep),
+    Ssh(Box<SshStep>),
     /// The instance went down under the login (`sudo poweroff`, `sudo reboot`).
     Disconnect,
 }
@@ -475,7 +475,7 @@ impl Programs for Ctx<'_> {
                             SshStep::AskHostKey(out, _) | SshStep::LoggedIn(out, _) => out.clone(),
                             SshStep::Done(out) => out.clone(),
                         };
-                        self.effects.push(Effect::Ssh(other));
+                        self.effects.push(Effect::Ssh(Box::new(other)));
                         shown
                     }
                 })
