@@ -53,25 +53,21 @@ fn write_out(fmt: &str, url: &Url, resp: Option<&HttpResponse>) -> String {
         if let Some(r) = rest.strip_prefix("%{")
             && let Some(end) = r.find('}')
         {
-            {
-                let name = &r[..end];
-                let code = resp.map(|r| r.status).unwrap_or(0);
-                out.push_str(&match name {
-                    "http_code" | "response_code" => format!("{code:03}"),
-                    "size_download" => resp.map(|r| r.body.len()).unwrap_or(0).to_string(),
-                    "content_type" => {
-                        resp.and_then(|r| r.header_value("Content-Type")).unwrap_or("").to_string()
-                    }
-                    "url_effective" | "url" => {
-                        format!("{}://{}{}", url.scheme, url.host, url.target)
-                    }
-                    "time_total" => "0.001442".to_string(),
-                    "remote_ip" => resolve(&url.host),
-                    _ => String::new(),
-                });
-                rest = &r[end + 1..];
-                continue;
-            }
+            let name = &r[..end];
+            let code = resp.map(|r| r.status).unwrap_or(0);
+            out.push_str(&match name {
+                "http_code" | "response_code" => format!("{code:03}"),
+                "size_download" => resp.map(|r| r.body.len()).unwrap_or(0).to_string(),
+                "content_type" => resp.and_then(|r| r.header_value("Content-Type")).unwrap_or("").to_string(),
+                "url_effective" | "url" => {
+                    format!("{}://{}{}", url.scheme, url.host, url.target)
+                }
+                "time_total" => "0.001442".to_string(),
+                "remote_ip" => resolve(&url.host),
+                _ => String::new(),
+            });
+            rest = &r[end + 1..];
+            continue;
         }
         let mut chars = rest.chars();
         let c = chars.next().unwrap_or_default();
