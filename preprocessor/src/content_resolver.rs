@@ -12,6 +12,7 @@
 
 use std::path::Path;
 
+use quiz_engine::progress::Outline;
 use quiz_engine::{Course, load_course};
 use serde::Serialize;
 use serde_json::{Map, Value};
@@ -56,6 +57,10 @@ impl Resolver for ContentResolver {
             WidgetKind::Quiz => self.quiz(config),
             WidgetKind::Exam => self.exam(config),
             WidgetKind::Flashcards => self.flashcards(config),
+            WidgetKind::Progress => {
+                config.insert("outline".into(), json(&Outline::of(&self.course))?);
+                Ok(())
+            }
             _ => Ok(()),
         }
     }
@@ -247,6 +252,13 @@ mod tests {
         );
         expect![[r#"Ok("{\"cards\":[{\"back\":\"<p>Back</p>\",\"deck\":\"cards\",\"front\":\"<p>Front</p>\",\"id\":\"cards-one\"}],\"deck\":\"cards\",\"title\":\"Cards\"}")"#]]
             .assert_eq(&format!("{:?}", config(WidgetKind::Flashcards, "deck = \"cards\"")));
+    }
+
+    #[test]
+    fn progress_gets_the_course_outline() {
+        let progress = config(WidgetKind::Progress, "").unwrap();
+        assert!(progress.contains("\"outline\":{\"banks\":[{\"id\":\"imds\""), "{progress}");
+        assert!(progress.contains("\"cards\":[\"cards-one\"]"), "{progress}");
     }
 
     #[test]

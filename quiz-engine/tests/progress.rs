@@ -2,7 +2,7 @@
 //! every bad one reported), merge on import, the classroom CSV.
 
 use expect_test::{Expect, expect};
-use quiz_engine::progress::{Loaded, classroom_csv};
+use quiz_engine::progress::{Loaded, Outline, classroom_csv};
 use quiz_engine::{Answer, Course, Progress, Timestamp, grade, parse_bank};
 
 fn show(loaded: &Loaded) -> String {
@@ -206,7 +206,10 @@ fn classroom_csv_has_a_row_per_answer_and_exam() {
         "Bob ""B""",exam,mock,,,1,,730,yes,2027-01-15T08:00:00Z
         '=HYPERLINK(1),exam,mock,,,1,,730,yes,2027-01-15T08:00:00Z
     "#]]
-    .assert_eq(&classroom_csv(&[("Ada, L.", &p), ("Bob \"B\"", &other), ("=HYPERLINK(1)", &other)], &course));
+    .assert_eq(&classroom_csv(
+        &[("Ada, L.", &p), ("Bob \"B\"", &other), ("=HYPERLINK(1)", &other)],
+        &Outline::of(&course),
+    ));
 }
 
 /// Whatever storage hands back (cut short, mangled), reading never panics and what was kept
@@ -249,7 +252,7 @@ fn dashboard_summary_counts_per_bank() {
     });
     let s = quiz_engine::progress::summary(
         &p,
-        &course,
+        &Outline::of(&course),
         &quiz_engine::srs::Scheduler::default(),
         Timestamp(1_800_000_000_000),
     );

@@ -4,24 +4,25 @@
 use chrono::SecondsFormat;
 
 use super::Progress;
-use crate::course::Course;
+use super::outline::Outline;
 
 const HEADER: &str = "learner,kind,id,bank,domain,attempts,correct,score,passed,at\n";
 
-/// Builds the CSV for `(learner name, progress)` pairs; `course` supplies bank and domain.
-pub fn classroom_csv(learners: &[(&str, &Progress)], course: &Course) -> String {
+/// Builds the CSV for `(learner name, progress)` pairs; the course `outline` supplies bank and
+/// domain.
+pub fn classroom_csv(learners: &[(&str, &Progress)], outline: &Outline) -> String {
     let mut out = String::from(HEADER);
     for (name, progress) in learners {
         for (id, q) in &progress.questions {
-            let question = course.question(id);
+            let found = outline.find(id);
             row(
                 &mut out,
                 &[
                     name,
                     "question",
                     id,
-                    question.map_or("", |q| q.bank.as_str()),
-                    question.and_then(|q| q.domain.as_deref()).unwrap_or(""),
+                    found.map_or("", |(bank, _)| bank.id.as_str()),
+                    found.and_then(|(_, q)| q.domain.as_deref()).unwrap_or(""),
                     &q.attempts.to_string(),
                     &q.correct.to_string(),
                     &format!("{}", (q.last_score * 100.0).round() / 100.0),

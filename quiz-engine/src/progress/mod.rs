@@ -5,10 +5,12 @@
 mod csv;
 mod load;
 mod migrate;
+mod outline;
 mod summary;
 
 pub use csv::classroom_csv;
 pub use load::{Issue, Loaded};
+pub use outline::{Outline, OutlineBank, OutlineQuestion};
 pub use summary::{BankSummary, Summary, summary};
 
 use std::collections::BTreeMap;

@@ -4,7 +4,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::Progress;
-use crate::course::Course;
+use super::outline::Outline;
 use crate::srs::Scheduler;
 use crate::time::Timestamp;
 
@@ -30,9 +30,9 @@ pub struct Summary {
     pub best_exam: Option<u16>,
 }
 
-/// Summarises `progress` over `course` at `now`.
-pub fn summary(progress: &Progress, course: &Course, scheduler: &Scheduler, now: Timestamp) -> Summary {
-    let banks = course
+/// Summarises `progress` over the course `outline` at `now`.
+pub fn summary(progress: &Progress, outline: &Outline, scheduler: &Scheduler, now: Timestamp) -> Summary {
+    let banks = outline
         .banks
         .iter()
         .map(|b| {
@@ -46,8 +46,7 @@ pub fn summary(progress: &Progress, course: &Course, scheduler: &Scheduler, now:
             }
         })
         .collect();
-    let card_ids: Vec<&str> =
-        course.decks.iter().flat_map(|d| d.cards.iter().map(|c| c.id.as_str())).collect();
+    let card_ids: Vec<&str> = outline.cards.iter().map(String::as_str).collect();
     Summary {
         banks,
         cards_due: progress.due_cards(&card_ids, now, scheduler).len(),
