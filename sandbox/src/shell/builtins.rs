@@ -154,12 +154,20 @@ fn ls(host: &Host, args: &[String], io: &Io<'_>) -> CommandOutput {
                 out.exit_code = 2;
                 continue;
             }
-            host.fs
-                .list(&path)
-                .into_iter()
-                .filter(|(n, _)| all || !n.starts_with('.'))
-                .map(|(n, node)| (n.to_string(), node))
-                .collect()
+            let mut entries: Vec<(String, &Node)> = Vec::new();
+            if all {
+                entries.push((".".into(), node));
+                let up = host.fs.get(super::vfs::parent(&path)).unwrap_or(node);
+                entries.push(("..".into(), up));
+            }
+            entries.extend(
+                host.fs
+                    .list(&path)
+                    .into_iter()
+                    .filter(|(n, _)| all || !n.starts_with('.'))
+                    .map(|(n, node)| (n.to_string(), node)),
+            );
+            entries
         } else {
             vec![(arg.clone(), node)]
         };
@@ -275,8 +283,13 @@ fn cd(host: &mut Host, args: &[String]) -> CommandOutput {
     if args.len() > 1 {
         return CommandOutput::fail("bash: cd: too many arguments\n", 1);
     }
+    let back = args.first().is_some_and(|a| a == "-");
     let target = match args.first() {
         None => host.home(),
+        Some(a) if a == "-" => match host.vars.get("OLDPWD") {
+            Some(old) => old.clone(),
+            None => return CommandOutput::fail("bash: cd: OLDPWD not set\n", 1),
+        },
         Some(a) => host.path(a),
     };
     let shown = args.first().cloned().unwrap_or_default();
@@ -289,8 +302,9 @@ fn cd(host: &mut Host, args: &[String]) -> CommandOutput {
             CommandOutput::fail(format!("bash: cd: {shown}: Permission denied\n"), 1)
         }
         Some(_) => {
-            host.cwd = target;
-            CommandOutput::default()
+            let old = std::mem::replace(&mut host.cwd, target);
+            host.vars.insert("OLDPWD".into(), old);
+            if back { CommandOutput::ok(format!("{}\n", host.cwd)) } else { CommandOutput::default() }
         }
     }
 }

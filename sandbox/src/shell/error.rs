@@ -14,6 +14,8 @@ pub enum SyntaxErrorKind {
     UnexpectedToken(String),
     /// The line ended where more was needed, e.g. `ls &&` or `echo >`.
     UnexpectedEnd,
+    /// Valid bash this sandbox does not run (here-documents), with what to do instead.
+    Unsupported(String),
 }
 
 /// A syntax error and the byte offset in the line where it was found.
@@ -38,6 +40,7 @@ impl fmt::Display for SyntaxError {
             SyntaxErrorKind::UnexpectedEnd => {
                 write!(f, "bash: syntax error: unexpected end of file")
             }
+            SyntaxErrorKind::Unsupported(what) => write!(f, "bash: {what}"),
         }
     }
 }

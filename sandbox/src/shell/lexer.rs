@@ -171,6 +171,11 @@ impl Lexer<'_> {
                     self.pos += 1;
                     tokens.push(Token::Pipe);
                 }
+                '<' if self.peek_at(1) == Some('<') => {
+                    return Err(self.err(SyntaxErrorKind::Unsupported(
+                        "here-documents (<<) do not run in this sandbox; write the file with echo … > FILE or printf".into(),
+                    )));
+                }
                 '>' | '<' => tokens.push(self.redirect(1)),
                 '2' if matches!(self.peek_at(1), Some('>')) => {
                     self.pos += 1;
