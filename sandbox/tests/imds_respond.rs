@@ -185,7 +185,8 @@ fn presence_rules() {
     assert_eq!(status(&facts, &mut tokens, "/latest/meta-data/public-hostname"), 404);
     assert_eq!(status(&facts, &mut tokens, "/latest/meta-data/public-keys/"), 404);
     let listing = send(&facts, &mut tokens, HttpRequest::new("GET", "/latest/meta-data"), SimTime::ZERO).body;
-    let slashed = send(&facts, &mut tokens, HttpRequest::new("GET", "/latest/meta-data/"), SimTime::ZERO).body;
+    let slashed =
+        send(&facts, &mut tokens, HttpRequest::new("GET", "/latest/meta-data/"), SimTime::ZERO).body;
     assert_eq!(listing, slashed, "conformance 12: with and without the slash");
     assert!(!listing.ends_with('\n') && !listing.contains("public-"));
     let mut sorted: Vec<&str> = listing.lines().collect();
@@ -213,4 +214,61 @@ fn respond_is_deterministic() {
     let tb = token(&facts, &mut b, "60", SimTime::from_secs(3));
     assert_eq!(ta, tb);
     assert_eq!(ta.len(), 56);
+}
+
+#[test]
+fn random_requests_never_panic() {
+    const PATHS: &[&str] = &[
+        "/",
+        "/latest",
+        "/latest/",
+        "latest",
+        "",
+        "/latest/meta-data",
+        "/latest/meta-data/",
+        "//",
+        "/latest//meta-data/",
+        "/latest/meta-data/iam/info/Code",
+        "/latest/api/token",
+        "/latest/api/token/",
+        "/2021-03-23/api/token",
+        "/latest/meta-data/network/interfaces/macs/",
+        "/latest/dynamic/instance-identity/document/x",
+        "/é",
+        "/latest/meta-data/tags/instance/Name",
+        "/latest/user-data",
+        "/latest/meta-data/public-keys/0/openssh-key",
+        "/latest/meta-data/spot/instance-action",
+        "/latest/meta-data/placement/region/",
+        "?x",
+        "/#frag",
+    ];
+    const METHODS: &[&str] = &["GET", "HEAD", "PUT", "POST", "DELETE", "OPTIONS", "get", ""];
+    const TTLS: &[&str] = &["21600", "1", "0", "-1", "abc", "99999999999999999999999", "", " ", "é"];
+    let mut facts = InstanceFacts::example();
+    facts.tags = vec![("Name".into(), "web".into()), ("bad key".into(), "x".into())];
+    facts.user_data = Some("#!/bin/bash\n".into());
+    let mut tokens = TokenStore::default();
+    let mut state = 7u64;
+    let mut next = || {
+        state = state.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1);
+        (state >> 33) as usize
+    };
+    for i in 0..3000 {
+        facts.metadata.tokens_required = next() % 2 == 0;
+        facts.metadata.tags_enabled = next() % 2 == 0;
+        facts.metadata.endpoint_enabled = next() % 5 != 0;
+        let mut req = HttpRequest::new(METHODS[next() % METHODS.len()], PATHS[next() % PATHS.len()]);
+        if next() % 2 == 0 {
+            req = req.header(TTL_HEADER, TTLS[next() % TTLS.len()]);
+        }
+        if next() % 2 == 0 {
+            req = req.header(TOKEN_HEADER, "AQAEAbogus==");
+        }
+        req.hops = (next() % 3) as u8;
+        let _ = respond(&facts, &mut tokens, &req, SimTime::from_secs(i));
+    }
+    let listing =
+        send(&facts, &mut tokens, HttpRequest::new("GET", "/latest/meta-data/tags/instance"), SimTime::ZERO);
+    assert!(listing.status != 200 || !listing.body.contains("bad key"));
 }

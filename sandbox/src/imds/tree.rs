@@ -210,7 +210,15 @@ fn meta_data(f: &InstanceFacts, now: SimTime) -> Node {
         );
     }
     if f.metadata.tags_enabled {
-        let tags: Vec<(String, Node)> = f.tags.iter().map(|(k, v)| (k.clone(), Node::leaf(v))).collect();
+        // Only keys usable as path names can be served (reference §2: letters, digits and
+        // `- _ + = , . @ :`, not `.`, `..` or `_index`); others are left out.
+        let usable = |k: &str| {
+            !k.is_empty()
+                && !matches!(k, "." | ".." | "_index")
+                && k.chars().all(|c| c.is_ascii_alphanumeric() || "-_+=,.@:".contains(c))
+        };
+        let tags: Vec<(String, Node)> =
+            f.tags.iter().filter(|(k, _)| usable(k)).map(|(k, v)| (k.clone(), Node::leaf(v))).collect();
         add("tags", Node::dir(vec![("instance", Node::dir_owned(tags))]));
     }
     Node::dir_owned(c)
