@@ -129,6 +129,23 @@ const PIECES: &[&str] = &[
     "=",
     "==",
     "x=",
+    "<<",
+    "<<-",
+    "<<'E'",
+    "<<<",
+    "EOF",
+    "\n",
+    "if",
+    "then",
+    "fi",
+    "for",
+    "in",
+    "do",
+    "done",
+    "while",
+    "[",
+    "]",
+    "!",
 ];
 
 fn next(state: &mut u64) -> u64 {

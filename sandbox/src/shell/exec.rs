@@ -334,6 +334,10 @@ impl Shell<'_> {
                 continue;
             }
             let Some(word) = &r.target else { continue };
+            if r.op == RedirectOp::HereDoc {
+                *stdin = Some(self.expand_joined(word));
+                continue;
+            }
             let fields = self.expand(word);
             let [name] = fields.as_slice() else {
                 self.stderr.push_str(&format!("bash: {}: ambiguous redirect\n", fields.join(" ")));
@@ -365,7 +369,7 @@ impl Shell<'_> {
                         targets.stdout = entry;
                     }
                 }
-                RedirectOp::StderrToStdout => {}
+                RedirectOp::StderrToStdout | RedirectOp::HereDoc => {}
             }
         }
         Ok(targets)

@@ -49,6 +49,8 @@ pub enum RedirectOp {
     StderrToStdout,
     /// `&>`: both streams to a file.
     Both,
+    /// `<<WORD`: stdin from the here-document text (the redirect's target word).
+    HereDoc,
 }
 
 /// A token of the command line.
@@ -66,6 +68,8 @@ pub enum Token {
         fd: u8,
         op: RedirectOp,
     },
+    /// A here-document's body, as a word to expand (all of it quoted).
+    HereDocBody(Word),
     /// `&` (background): accepted and run in the foreground.
     Amp,
 }
@@ -74,7 +78,7 @@ impl Token {
     /// How bash spells the token in "syntax error near unexpected token" messages.
     pub fn spelling(&self) -> String {
         match self {
-            Token::Word(_) => "word".into(),
+            Token::Word(_) | Token::HereDocBody(_) => "word".into(),
             Token::And => "&&".into(),
             Token::Or => "||".into(),
             Token::Semi => ";".into(),
@@ -83,6 +87,7 @@ impl Token {
             Token::Amp => "&".into(),
             Token::Redirect { op: RedirectOp::Append, .. } => ">>".into(),
             Token::Redirect { op: RedirectOp::Read, .. } => "<".into(),
+            Token::Redirect { op: RedirectOp::HereDoc, .. } => "<<".into(),
             Token::Redirect { .. } => ">".into(),
         }
     }
@@ -92,13 +97,40 @@ struct Lexer<'a> {
     chars: Vec<char>,
     pos: usize,
     src: &'a str,
+    /// Here-documents whose body starts after the next newline: (token index, delimiter,
+    /// strip leading tabs, expand `$`).
+    pending: Vec<(usize, String, bool, bool)>,
+    /// A here-document ran to the end of the input without its delimiter line.
+    unterminated_heredoc: bool,
 }
 
 /// Tokenizes `line`.
 pub fn tokenize(line: &str) -> Result<Vec<Token>, SyntaxError> {
-    let mut lx = Lexer { chars: line.chars().collect(), pos: 0, src: line };
+    lexer(line).run()
+}
+
+fn lexer(line: &str) -> Lexer<'_> {
+    Lexer {
+        chars: line.chars().collect(),
+        pos: 0,
+        src: line,
+        pending: Vec::new(),
+        unterminated_heredoc: false,
+    }
+}
+
+/// Whether `text` stops in the middle of something (an open quote or `$(`, or a
+/// here-document without its delimiter line), so a script reader should append the next line.
+pub fn needs_more_input(text: &str) -> bool {
+    let mut lx = lexer(text);
     let _ = lx.src;
-    lx.run()
+    match lx.run() {
+        Ok(_) => lx.unterminated_heredoc,
+        Err(e) => matches!(
+            e.kind,
+            SyntaxErrorKind::UnterminatedQuote(_) | SyntaxErrorKind::UnterminatedSubstitution
+        ),
+    }
 }
 
 fn is_name_start(c: char) -> bool {
@@ -146,6 +178,7 @@ impl Lexer<'_> {
                 '\n' => {
                     self.pos += 1;
                     tokens.push(Token::Newline);
+                    self.read_heredoc_bodies(&mut tokens)?;
                 }
                 ';' => {
                     self.pos += 1;
@@ -171,11 +204,7 @@ impl Lexer<'_> {
                     self.pos += 1;
                     tokens.push(Token::Pipe);
                 }
-                '<' if self.peek_at(1) == Some('<') => {
-                    return Err(self.err(SyntaxErrorKind::Unsupported(
-                        "here-documents (<<) do not run in this sandbox; write the file with echo … > FILE or printf".into(),
-                    )));
-                }
+                '<' if self.peek_at(1) == Some('<') => self.heredoc_start(&mut tokens)?,
                 '>' | '<' => tokens.push(self.redirect(1)),
                 '2' if matches!(self.peek_at(1), Some('>')) => {
                     self.pos += 1;
@@ -184,7 +213,117 @@ impl Lexer<'_> {
                 _ => tokens.push(Token::Word(self.word()?)),
             }
         }
+        if !self.pending.is_empty() {
+            self.unterminated_heredoc = true;
+            self.read_heredoc_bodies(&mut tokens)?;
+        }
         Ok(tokens)
+    }
+
+    /// At `<<`: the operator, its delimiter, and a placeholder for the body.
+    fn heredoc_start(&mut self, tokens: &mut Vec<Token>) -> Result<(), SyntaxError> {
+        self.pos += 2;
+        if self.peek() == Some('<') {
+            return Err(self.err(SyntaxErrorKind::Unsupported(
+                "here-strings (<<<) do not run in this sandbox; use echo … | COMMAND".into(),
+            )));
+        }
+        let strip = self.peek() == Some('-');
+        if strip {
+            self.pos += 1;
+        }
+        while matches!(self.peek(), Some(' ' | '\t')) {
+            self.pos += 1;
+        }
+        if matches!(self.peek(), None | Some('\n' | ';' | '&' | '|' | '<' | '>')) {
+            return Err(SyntaxError {
+                kind: SyntaxErrorKind::UnexpectedToken("newline".into()),
+                position: self.pos,
+            });
+        }
+        let word = self.word()?;
+        let quoted = word.parts.iter().any(|p| !matches!(p, Part::Lit { quoted: false, .. }));
+        let delimiter: String = word
+            .parts
+            .iter()
+            .map(|p| match p {
+                Part::Lit { text, .. } => text.clone(),
+                Part::Var { name, .. } => format!("${name}"),
+                Part::Subst { source, .. } => format!("$({source})"),
+            })
+            .collect();
+        tokens.push(Token::Redirect { fd: 0, op: RedirectOp::HereDoc });
+        tokens.push(Token::HereDocBody(Word::default()));
+        self.pending.push((tokens.len() - 1, delimiter, strip, !quoted));
+        Ok(())
+    }
+
+    /// After a newline: reads the bodies of the here-documents opened on the line just ended.
+    fn read_heredoc_bodies(&mut self, tokens: &mut [Token]) -> Result<(), SyntaxError> {
+        for (index, delimiter, strip, expand) in std::mem::take(&mut self.pending) {
+            let mut body = String::new();
+            let mut found = false;
+            while self.pos < self.chars.len() {
+                let end = self.chars[self.pos..]
+                    .iter()
+                    .position(|c| *c == '\n')
+                    .map_or(self.chars.len(), |i| self.pos + i);
+                let raw: String = self.chars[self.pos..end].iter().collect();
+                self.pos = (end + 1).min(self.chars.len());
+                let line = if strip { raw.trim_start_matches('\t').to_string() } else { raw };
+                if line == delimiter {
+                    found = true;
+                    break;
+                }
+                body.push_str(&line);
+                body.push('\n');
+            }
+            if !found {
+                self.unterminated_heredoc = true;
+            }
+            let word = if expand {
+                let mut sub = lexer(&body);
+                sub.expanding_body()?
+            } else {
+                Word { parts: vec![Part::Lit { text: body, quoted: true }] }
+            };
+            if let Some(slot) = tokens.get_mut(index) {
+                *slot = Token::HereDocBody(word);
+            }
+        }
+        Ok(())
+    }
+
+    /// A here-document body with `$VAR`, `${VAR}`, `$(…)` and backticks expanded and `\$`,
+    /// `` \` ``, `\\` escaped; everything else is literal.
+    fn expanding_body(&mut self) -> Result<Word, SyntaxError> {
+        let mut word = Word::default();
+        let mut text = String::new();
+        while let Some(c) = self.peek() {
+            match c {
+                '\\' if matches!(self.peek_at(1), Some('$' | '`' | '\\')) => {
+                    text.push(self.peek_at(1).unwrap_or('\\'));
+                    self.pos += 2;
+                }
+                '$' | '`' => match self.dollar(true)? {
+                    Some(part) => {
+                        if !text.is_empty() {
+                            word.parts.push(Part::Lit { text: std::mem::take(&mut text), quoted: true });
+                        }
+                        word.parts.push(part);
+                    }
+                    None => text.push('$'),
+                },
+                _ => {
+                    text.push(c);
+                    self.pos += 1;
+                }
+            }
+        }
+        if !text.is_empty() || word.parts.is_empty() {
+            word.parts.push(Part::Lit { text, quoted: true });
+        }
+        Ok(word)
     }
 
     fn redirect(&mut self, fd: u8) -> Token {

@@ -287,6 +287,17 @@ impl Parser {
                     }
                     command.words.push(w);
                 }
+                Token::Redirect { fd, op: RedirectOp::HereDoc } => {
+                    self.pos += 1;
+                    if let Some(Token::HereDocBody(body)) = self.peek() {
+                        command.redirects.push(Redirect {
+                            fd,
+                            op: RedirectOp::HereDoc,
+                            target: Some(body.clone()),
+                        });
+                        self.pos += 1;
+                    }
+                }
                 Token::Redirect { fd, op } => {
                     self.pos += 1;
                     if op == RedirectOp::StderrToStdout {

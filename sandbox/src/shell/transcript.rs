@@ -7,20 +7,13 @@
 //! verbatim (`%` marks a missing final newline), `[stderr] ` before each stderr line, and
 //! `[exit N]` for a non-zero status.
 
-use super::error::SyntaxErrorKind;
-use super::lexer::tokenize;
+use super::lexer::needs_more_input;
 use crate::session::{Session, SessionConfig};
 use crate::time::SimTime;
 
 /// Whether `line` needs the next script line to be complete.
 fn continues(line: &str) -> bool {
-    line.ends_with('\\')
-        || tokenize(line).is_err_and(|e| {
-            matches!(
-                e.kind,
-                SyntaxErrorKind::UnterminatedQuote(_) | SyntaxErrorKind::UnterminatedSubstitution
-            )
-        })
+    line.ends_with('\\') || needs_more_input(line)
 }
 
 /// Runs `script` in a fresh session and renders the terminal.

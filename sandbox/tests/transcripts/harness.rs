@@ -141,15 +141,8 @@ pub fn render(script: &str) -> String {
         match words.next() {
             Some("$") => {
                 let mut typed = line.strip_prefix("$ ").unwrap_or("").to_string();
-                // Continue past `\` line ends and across lines inside an open quote.
-                while typed.ends_with('\\')
-                    || sandbox::shell::lexer::tokenize(&typed).is_err_and(|e| {
-                        matches!(
-                            e.kind,
-                            sandbox::shell::SyntaxErrorKind::UnterminatedQuote(_)
-                                | sandbox::shell::SyntaxErrorKind::UnterminatedSubstitution
-                        )
-                    })
+                // Continue past `\` line ends, open quotes and here-documents.
+                while typed.ends_with('\\') || sandbox::shell::lexer::needs_more_input(&typed)
                 {
                     let Some(next) = lines.next() else { break };
                     typed.push('\n');
