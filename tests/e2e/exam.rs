@@ -1,5 +1,6 @@
 //! The mock exam widget: start, answer, flag, go back, submit with the confirmation, the scaled
-//! score and domain table, review, the attempt stored; and the clock submitting by itself.
+//! score and domain table, review, the attempt stored; a reload resuming the attempt, and the
+//! clock submitting it by itself.
 
 use e2e::Browser;
 use fantoccini::Locator;
@@ -110,10 +111,14 @@ async fn exam_answers_flags_navigates_submits_and_reviews() -> anyhow::Result<()
 }
 
 #[tokio::test]
-async fn exam_submits_itself_when_time_is_up() -> anyhow::Result<()> {
+async fn exam_resumes_after_a_reload_and_submits_itself_when_time_is_up() -> anyhow::Result<()> {
     let browser = Browser::start().await?;
     start(&browser).await?;
     answer_current(&browser).await?;
+    browser.wait_for_text(".ec2lab-exam-legend", "1 of 65 answered").await?;
+    // A reload resumes the attempt where it was.
+    browser.open("mock-exam.html").await?;
+    browser.wait_for_text(EXAM, "Your attempt in progress was restored").await?;
     browser.wait_for_text(".ec2lab-exam-legend", "1 of 65 answered").await?;
     // Jump the page's clock past the 130-minute limit; the next tick submits.
     browser
@@ -125,5 +130,7 @@ async fn exam_submits_itself_when_time_is_up() -> anyhow::Result<()> {
     assert!((100..=1000).contains(&scaled));
     let stored = stored_progress(&browser).await?;
     assert_eq!(stored["exams"].as_array().map(Vec::len), Some(1), "{stored}");
+    let saved = browser.client.execute("return localStorage.getItem('ec2lab.exam.mock')", vec![]).await?;
+    assert_eq!(saved, Value::Null, "the finished attempt is no longer kept for resuming");
     browser.close().await
 }

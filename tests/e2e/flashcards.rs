@@ -22,7 +22,7 @@ async fn embedded_cards(browser: &Browser) -> anyhow::Result<Vec<Value>> {
 }
 
 async fn front(browser: &Browser) -> anyhow::Result<String> {
-    Ok(browser.client.find(Locator::Css(".ec2lab-flashcards .ec2lab-card-front")).await?.text().await?)
+    Ok(browser.client.find(Locator::Css(".ec2lab-flashcards .ec2lab-flashcard-front")).await?.text().await?)
 }
 
 #[tokio::test]
@@ -38,7 +38,7 @@ async fn flashcards_reveal_rate_and_remember() -> anyhow::Result<()> {
 
     // Reveal: the back and four ratings with their next intervals.
     browser.client.find(Locator::Css(".ec2lab-flashcards .ec2lab-show-answer")).await?.click().await?;
-    browser.client.find(Locator::Css(".ec2lab-flashcards .ec2lab-card-back")).await?;
+    browser.client.find(Locator::Css(".ec2lab-flashcards .ec2lab-flashcard-back")).await?;
     let ratings = browser.client.find_all(Locator::Css(".ec2lab-flashcards .ec2lab-ratings button")).await?;
     assert_eq!(ratings.len(), 4);
     let good = browser.client.find(Locator::Css(".ec2lab-flashcards .ec2lab-rate-good")).await?;
@@ -58,7 +58,7 @@ async fn flashcards_reveal_rate_and_remember() -> anyhow::Result<()> {
     let focused = browser.client.active_element().await?.attr("class").await?.unwrap_or_default();
     assert!(focused.contains("ec2lab-show-answer"), "focus after rating: {focused:?}");
     browser.client.active_element().await?.send_keys(" ").await?;
-    browser.client.find(Locator::Css(".ec2lab-flashcards .ec2lab-card-back")).await?;
+    browser.client.find(Locator::Css(".ec2lab-flashcards .ec2lab-flashcard-back")).await?;
     browser.client.active_element().await?.send_keys("3").await?;
     browser.wait_for_text(FIRST, &format!("Due: 0 · New: {} · Done: 2", n - 2)).await?;
 

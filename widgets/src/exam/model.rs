@@ -129,6 +129,30 @@ impl ExamModel {
         self.load_draft();
     }
 
+    /// Picks up an attempt saved while it was running (after a reload), at `now`: if its
+    /// deadline has passed, the engine submits it at the deadline. Refused (false) when it
+    /// belongs to another blueprint or names questions this page does not have.
+    pub fn resume(&mut self, exam: Exam, now: Timestamp) -> bool {
+        let fits = exam.blueprint == self.blueprint.id
+            && exam.answers.len() == exam.questions.len()
+            && exam.flagged.len() == exam.questions.len()
+            && exam.current < exam.questions.len()
+            && exam.questions.iter().all(|id| self.course.question(id).is_some());
+        if !fits || exam.is_submitted() || self.phase() != Phase::Ready {
+            return false;
+        }
+        self.exam = Some(exam);
+        self.timed_out = false;
+        self.load_draft();
+        self.tick(now);
+        true
+    }
+
+    /// The attempt while it runs (to save it, so a reload can resume it).
+    pub fn running_attempt(&self) -> Option<&Exam> {
+        self.exam.as_ref().filter(|e| !e.is_submitted())
+    }
+
     /// Back to the start screen for another attempt.
     pub fn restart(&mut self) {
         self.exam = None;
@@ -550,6 +574,36 @@ mod tests {
         assert_eq!(Draft::from_answer(&q, Some(&Answer::Ordering(vec![0, 1]))), Draft::Order(vec![0, 1]));
         assert_eq!(Draft::from_answer(&q, Some(&Answer::Ordering(vec![0]))), Draft::for_question(&q));
         assert_eq!(Draft::from_answer(&q, Some(&Answer::TrueFalse(true))), Draft::for_question(&q));
+    }
+
+    #[test]
+    fn a_saved_attempt_resumes_and_times_out_at_its_deadline() {
+        let mut m = model();
+        m.start(7, T0);
+        answer_right(&mut m, at(5));
+        m.next(at(6));
+        m.toggle_flag(at(7));
+        let saved: Exam =
+            serde_json::from_str(&serde_json::to_string(m.running_attempt().expect("running")).unwrap())
+                .expect("round trip");
+
+        let mut fresh = model();
+        assert!(fresh.resume(saved.clone(), at(60)));
+        assert_eq!(fresh.phase(), Phase::Running);
+        assert_eq!((fresh.current().map(|c| c.1), fresh.is_flagged()), (Some(1), true));
+        assert_eq!(fresh.remaining_ms(), 60_000);
+        assert!(!fresh.resume(saved.clone(), at(61)), "only from the start screen");
+
+        let mut late = model();
+        assert!(late.resume(saved.clone(), at(600)));
+        assert!(late.timed_out());
+        let finished = late.take_finished().expect("submitted at the deadline");
+        assert_eq!(finished.exam.submitted_at, Some(at(120)));
+        assert_eq!(finished.exam.answers.iter().filter(|a| a.is_some()).count(), 1);
+
+        let mut other = saved;
+        other.questions[0] = "nope".into();
+        assert!(!model().resume(other, at(60)));
     }
 
     #[test]

@@ -11,6 +11,7 @@ use web_sys::HtmlElement;
 use yew::prelude::*;
 
 use super::model::{ExamConfig, ExamModel, Phase, clock_text};
+use super::saved;
 use crate::quiz::inputs::{InputHandlers, answer_inputs, hint, rich};
 use crate::{clock, dates, storage};
 
@@ -38,14 +39,19 @@ impl Ctx {
         let ctx = self.clone();
         Callback::from(move |e: E| {
             f(&mut ctx.model.borrow_mut(), clock::now(), e);
-            ctx.after();
+            ctx.after(true);
         })
     }
 
-    /// Stores a finished attempt (once) and redraws.
-    fn after(&self) {
+    /// Stores a finished attempt (once), or the running one when `save` (after an action, not
+    /// on every tick), and redraws.
+    fn after(&self, save: bool) {
         let finished = self.model.borrow_mut().take_finished();
+        if save && let Some(exam) = self.model.borrow().running_attempt() {
+            saved::save(exam);
+        }
         if let Some(f) = finished {
+            saved::clear(&f.exam.blueprint);
             match storage::update(|p| p.record_exam(&f.exam, &f.result)) {
                 Ok(()) => {
                     let bp = f.exam.blueprint.clone();
@@ -82,6 +88,23 @@ pub fn MockExam(props: &ExamProps) -> Html {
         });
     }
 
+    // An attempt saved before a reload carries on (or, past its deadline, is submitted).
+    {
+        let ctx = ctx.clone();
+        let blueprint = props.config.exam.id.clone();
+        use_effect_with((), move |_| {
+            if let Some(exam) = saved::load(&blueprint) {
+                if ctx.model.borrow_mut().resume(exam, clock::now()) {
+                    ctx.notice
+                        .set(Some("Your attempt in progress was restored; the clock kept running.".into()));
+                    ctx.after(false);
+                } else {
+                    saved::clear(&blueprint);
+                }
+            }
+        });
+    }
+
     // The clock: every second the model learns the time; the engine submits at the deadline.
     {
         let ctx = ctx.clone();
@@ -89,7 +112,7 @@ pub fn MockExam(props: &ExamProps) -> Html {
             let interval = gloo_timers::callback::Interval::new(1000, move || {
                 let running = ctx.model.borrow_mut().tick(clock::now());
                 if running {
-                    ctx.after();
+                    ctx.after(false);
                 }
             });
             move || drop(interval)
@@ -205,7 +228,9 @@ fn running(m: &ExamModel, ctx: &Ctx, focus: &NodeRef) -> Html {
                 let changed = before != m.is_answered() || m.phase() != Phase::Running;
                 drop(m);
                 if changed {
-                    ctx.after();
+                    ctx.after(true);
+                } else if let Some(exam) = ctx.model.borrow().running_attempt() {
+                    saved::save(exam);
                 }
             })
         },

@@ -208,7 +208,7 @@ pub fn Flashcards(props: &FlashcardsProps) -> Html {
                 })
             };
             html! {
-                <div class="ec2lab-card-done" role="status">
+                <div class="ec2lab-flashcards-done" role="status">
                     <p>{ "Nothing to review in this deck right now." }</p>
                     if let Some(next) = next { <p>{ next }</p> }
                     <button type="button" class="ec2lab-check-due" onclick={check}>{ "Check for due cards" }</button>
@@ -235,10 +235,10 @@ pub fn Flashcards(props: &FlashcardsProps) -> Html {
                 }
             });
             html! {
-                <div class="ec2lab-card">
-                    <div class="ec2lab-card-front" role="group" aria-label="Question">{ rich(&card.front) }</div>
+                <div class="ec2lab-flashcard">
+                    <div class="ec2lab-flashcard-front" role="group" aria-label="Question">{ rich(&card.front) }</div>
                     if m.revealed() {
-                        <div class="ec2lab-card-back" role="group" aria-label="Answer" tabindex="-1" ref={back_ref.clone()}>
+                        <div class="ec2lab-flashcard-back" role="group" aria-label="Answer" tabindex="-1" ref={back_ref.clone()}>
                             { rich(&card.back) }
                             if let Some(href) = lesson {
                                 <a class="ec2lab-lesson-link" href={href}>{ "Read the lesson section" }</a>
