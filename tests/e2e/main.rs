@@ -3,5 +3,6 @@
 mod exam;
 mod flashcards;
 mod imds_explorer;
+mod progress;
 mod quiz;
 mod terminal;

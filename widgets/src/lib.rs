@@ -13,6 +13,7 @@ pub mod exam;
 pub mod flashcards;
 pub mod imds_explorer;
 pub mod mount;
+pub mod progress;
 pub mod quiz;
 pub mod storage;
 pub mod terminal;

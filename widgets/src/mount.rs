@@ -6,6 +6,7 @@ use web_sys::Element;
 use crate::exam::{ExamProps, MockExam};
 use crate::flashcards::{Flashcards, FlashcardsProps};
 use crate::imds_explorer::{ImdsExplorer, ImdsExplorerProps};
+use crate::progress::{ProgressDashboard, ProgressProps};
 use crate::quiz::{Quiz, QuizProps};
 use crate::terminal::{Terminal, TerminalProps};
 
@@ -50,6 +51,11 @@ fn mount_one(kind: &str, config: &str, site_root: &str, root: Element) -> Result
         "imds-explorer" => {
             let config = serde_json::from_str(config).map_err(bad)?;
             yew::Renderer::<ImdsExplorer>::with_root_and_props(root, ImdsExplorerProps { config }).render();
+            Ok(())
+        }
+        "progress" => {
+            let config = serde_json::from_str(config).map_err(bad)?;
+            yew::Renderer::<ProgressDashboard>::with_root_and_props(root, ProgressProps { config }).render();
             Ok(())
         }
         "quiz" => {
