@@ -6,7 +6,6 @@ use crate::blueprint::{Blueprint, parse_blueprint};
 use crate::deck::{Card, Deck, parse_deck};
 use crate::error::{Error, ErrorKind};
 use crate::lessons::LessonIndex;
-use crate::parse::meta::file_stem;
 use crate::parse_bank;
 use crate::question::{Bank, Body, LessonLink, Pos, Question};
 
@@ -16,8 +15,8 @@ pub struct Course {
     pub banks: Vec<Bank>,
     pub blueprints: Vec<Blueprint>,
     pub decks: Vec<Deck>,
-    /// Ids of the labs in `content/labs/` (their own format is the lab crate's business).
-    pub labs: Vec<String>,
+    /// The labs in `content/labs/`, validated (see [`crate::lab`]).
+    pub labs: Vec<crate::lab::Lab>,
     pub lessons: LessonIndex,
 }
 
@@ -110,7 +109,7 @@ where
     let mut bank_errors = false;
     for (path, text) in files {
         let kind = kind_of(path);
-        if kind.is_some_and(|k| k != "lab") && !path.ends_with(".md") {
+        if kind.is_some() && !path.ends_with(".md") {
             errors.push(Error::new(path, 1, ErrorKind::NotMarkdownFile));
             continue;
         }
@@ -130,7 +129,10 @@ where
                 Ok(deck) => course.decks.push(deck),
                 Err(e) => errors.extend(e),
             },
-            Some(_) => course.labs.push(file_stem(path).to_string()),
+            Some(_) => match crate::lab::load(path, text, &course.lessons) {
+                Ok(lab) => course.labs.push(lab),
+                Err(e) => errors.extend(e),
+            },
             None => {}
         }
     }
@@ -193,7 +195,7 @@ fn validate(course: &Course, check_counts: bool, errors: &mut Vec<Error>) {
 
     for q in course.questions() {
         if let Body::Lab { lab } = &q.body
-            && !course.labs.contains(lab)
+            && course.lab(lab).is_none()
         {
             errors.push(err(&q.pos, ErrorKind::UnknownLab { lab: lab.clone() }));
         }

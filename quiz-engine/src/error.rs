@@ -141,6 +141,10 @@ pub enum ErrorKind {
     NoBack,
     /// `---` right under a line of text, which Markdown reads as a heading.
     SetextSeparator,
+    /// A mistake in a lab file (`content/labs/`), described in full.
+    Lab {
+        problem: String,
+    },
 }
 
 impl fmt::Display for ErrorKind {
@@ -251,6 +255,7 @@ impl fmt::Display for ErrorKind {
                 f,
                 "this line and the `---` under it form a heading, not a separator: put a blank line before `---`"
             ),
+            Lab { problem } => write!(f, "{problem}"),
             NoBack => write!(f, "the card has no back: write it after a `---` line, or as a final `>` quote"),
         }
     }

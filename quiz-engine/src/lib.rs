@@ -24,6 +24,7 @@ pub mod error;
 pub mod exam;
 pub mod gift;
 pub mod grade;
+pub mod lab;
 pub mod lessons;
 pub mod parse;
 pub mod practice;

@@ -55,7 +55,7 @@ fn a_valid_course_loads() {
         &[
             (&p, t),
             ("content/FORMAT.md", "# not content".into()),
-            ("content/labs/first-instance.toml", "whatever".into()),
+            ("content/labs/first-notes.md", "lab: first-notes\ntitle: Notes\nlesson: imds.md\n\n## Task\n\nCreate `notes.txt`.\n\n## Goal\n\n- file notes.txt exists\n\n## Solution\n\n```sh\ntouch notes.txt\n```\n".into()),
             ("content/exams/mock.md", "exam: mock\ntitle: M\nquestions: 2\ntime-limit: 5\n\n## security\nweight: 1\n\n## operations\nweight: 1\n".into()),
             ("content/decks/d.md", "deck: d\ntitle: D\n\n## d-one\nlesson: imds.md#imdsv2-session-tokens\n\nFront\n\n> Back\n".into()),
         ],

@@ -1,0 +1,87 @@
+//! Build-time checks of a lab: its lesson link, and its goals against two runs of the sandbox.
+//!
+//! - the reference solution, run on a fresh setup, must meet every goal (each unmet goal is
+//!   reported at its own line, with what the solution printed last);
+//! - the untouched setup, even left alone for [`SETTLE_SECS`], must miss at least one goal,
+//!   else the lab teaches nothing.
+
+use super::script::{Step, run_steps};
+use super::{Lab, parse_lab};
+use crate::error::{Error, ErrorKind};
+use crate::lessons::LessonIndex;
+
+/// How long the untouched setup is left running before its goals are checked.
+pub const SETTLE_SECS: u64 = 300;
+
+/// Parses and validates a lab file.
+pub fn load(file: &str, src: &str, lessons: &LessonIndex) -> Result<Lab, Vec<Error>> {
+    let lab = parse_lab(file, src)?;
+    let errors = validate(&lab, lessons);
+    if errors.is_empty() { Ok(lab) } else { Err(errors) }
+}
+
+/// Every problem with a parsed lab.
+pub fn validate(lab: &Lab, lessons: &LessonIndex) -> Vec<Error> {
+    let file = lab.pos.file.as_str();
+    let err = |line: usize, problem: String| Error::new(file, line, ErrorKind::Lab { problem });
+    let mut errors = Vec::new();
+
+    match lessons.anchors(&lab.lesson.page) {
+        None => errors.push(Error::new(
+            file,
+            lab.lesson_pos.line,
+            ErrorKind::UnknownLessonPage { page: lab.lesson.page.clone() },
+        )),
+        Some(anchors) => {
+            if let Some(anchor) = &lab.lesson.anchor
+                && !anchors.contains(anchor)
+            {
+                errors.push(Error::new(
+                    file,
+                    lab.lesson_pos.line,
+                    ErrorKind::UnknownAnchor {
+                        page: lab.lesson.page.clone(),
+                        anchor: anchor.clone(),
+                        known: anchors.to_vec(),
+                    },
+                ));
+            }
+        }
+    }
+
+    // The reference solution reaches the goal.
+    let mut session = lab.start();
+    let mut last = String::new();
+    let mut now = session.world().now();
+    for step in &lab.solution {
+        match step {
+            Step::Run(line) => {
+                now = now.plus_secs(1);
+                let out = session.run(line, now);
+                last = format!("`{line}` gave exit {}; stderr {:?}", out.exit_code, out.stderr);
+            }
+            other => now = run_steps(&mut session, std::slice::from_ref(other)).max(now),
+        }
+    }
+    session.world_mut().advance_to(now);
+    for (goal, (_, holds)) in lab.goals.iter().zip(lab.check(&session)) {
+        if !holds {
+            errors.push(err(
+                goal.line,
+                format!(
+                    "the reference solution does not meet this goal (`{}`); its last line: {last}",
+                    goal.text
+                ),
+            ));
+        }
+    }
+
+    // The untouched setup does not.
+    let mut idle = lab.start();
+    let later = idle.world().now().plus_secs(SETTLE_SECS);
+    idle.world_mut().advance_to(later);
+    if !lab.goals.is_empty() && lab.check(&idle).iter().all(|(_, ok)| *ok) {
+        errors.push(err(lab.lines.goal, "the goal is already met before the learner does anything".into()));
+    }
+    errors
+}
