@@ -1,7 +1,7 @@
 //! Random argument strings must never panic the CLI: they get a usage or service error.
 
 use sandbox::SimTime;
-use sandbox::cli::{CliEnv, run, spec::OPERATIONS};
+use sandbox::cli::{CliEnv, run, spec::operations};
 use sandbox::ec2::World;
 use sandbox::ec2::ids::IdGen;
 
@@ -56,7 +56,8 @@ fn random_arguments_never_panic() {
     let env = CliEnv { default_region: "us-east-1".into() };
     let mut world = World::new(1);
     for round in 0..4000u64 {
-        let op = OPERATIONS[rng.below(OPERATIONS.len() as u64) as usize];
+        let ops = operations();
+        let op = ops[rng.below(ops.len() as u64) as usize];
         let mut argv = vec!["ec2".to_string(), op.name.to_string()];
         for _ in 0..rng.below(8) {
             let piece = if rng.below(3) == 0 {

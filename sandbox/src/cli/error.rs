@@ -53,3 +53,9 @@ impl CliError {
         }
     }
 }
+
+impl From<Ec2Error> for CliError {
+    fn from(error: Ec2Error) -> Self {
+        CliError::Service { operation: "", error }
+    }
+}

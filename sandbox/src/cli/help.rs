@@ -1,10 +1,13 @@
 //! `help` pages, "maybe you meant" suggestions and tab completion, all read from the table.
 
-use super::spec::{GLOBAL_OPTIONS, Kind, OPERATIONS, OpSpec, operation};
+use super::spec::{GLOBAL_OPTIONS, Kind, OpSpec, operation, operations};
 
 /// Every operation with its options, for tab completion (`("run-instances", ["--image-id", …])`).
 pub fn completions() -> Vec<(&'static str, Vec<String>)> {
-    OPERATIONS.iter().map(|o| (o.name, o.params.iter().map(|p| format!("--{}", p.name)).collect())).collect()
+    operations()
+        .into_iter()
+        .map(|o| (o.name, o.params.iter().map(|p| format!("--{}", p.name)).collect()))
+        .collect()
 }
 
 /// Candidates for the last word of `words` (the words after `aws`).
@@ -12,7 +15,11 @@ pub fn complete(words: &[&str]) -> Vec<String> {
     let last = words.last().copied().unwrap_or("");
     match words.len() {
         0 | 1 => ["ec2", "help"].iter().filter(|c| c.starts_with(last)).map(|c| c.to_string()).collect(),
-        2 => OPERATIONS.iter().filter(|o| o.name.starts_with(last)).map(|o| o.name.to_string()).collect(),
+        2 => operations()
+            .into_iter()
+            .filter(|o| o.name.starts_with(last))
+            .map(|o| o.name.to_string())
+            .collect(),
         _ => {
             let Some(op) = operation(words[1]) else {
                 return Vec::new();
@@ -46,12 +53,12 @@ fn distance(a: &str, b: &str) -> usize {
 /// The message for an unknown operation, with close matches.
 pub fn invalid_operation(name: &str) -> String {
     let mut close: Vec<(usize, &str)> =
-        OPERATIONS.iter().map(|o| (distance(name, o.name), o.name)).filter(|(d, _)| *d <= 3).collect();
+        operations().into_iter().map(|o| (distance(name, o.name), o.name)).filter(|(d, _)| *d <= 3).collect();
     close.sort();
     if close.is_empty() {
         return format!(
             "argument operation: Invalid choice, valid choices are:\n\n{}\n\nInvalid choice: '{name}'",
-            OPERATIONS.iter().map(|o| o.name).collect::<Vec<_>>().join("\n")
+            operations().into_iter().map(|o| o.name).collect::<Vec<_>>().join("\n")
         );
     }
     let list: String = close.iter().take(3).map(|(_, n)| format!("  * {n}\n")).collect();
@@ -67,7 +74,7 @@ pub fn top_help() -> String {
 
 pub fn service_help() -> String {
     let mut s = String::from("EC2()\n\nNAME\n       ec2 -\n\nAVAILABLE COMMANDS\n");
-    for o in OPERATIONS {
+    for o in operations() {
         s.push_str(&format!("       o {:<44} {}\n", o.name, o.summary));
     }
     s

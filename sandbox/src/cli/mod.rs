@@ -1,18 +1,27 @@
 //! The `aws` command line: global options, the `ec2` operation table, parameter parsing,
 //! output formatting (`--query`, `--output`) and the CLI's error lines and exit codes.
 //!
-//! Flow: split global options from the words, find the operation in [`spec::OPERATIONS`],
+//! Flow: split global options from the words, find the operation in [`spec::operations`],
 //! parse its parameters ([`args`]), advance the world to `now`, run the handler, then format.
+
+/// Builds one [`spec::OpSpec`] entry of the operation table.
+macro_rules! op {
+    ($name:literal, $api:literal, $summary:literal, $handler:path, [$($param:expr),* $(,)?]) => {
+        $crate::cli::spec::OpSpec { name: $name, api: $api, summary: $summary, params: &[$($param),*], handler: $handler }
+    };
+}
 
 pub mod args;
 pub mod error;
 pub mod filters;
 pub mod format;
 mod help;
+mod operations;
 mod ops_images;
 mod ops_instances;
 mod ops_misc;
 mod ops_network;
+mod ops_run;
 mod ops_storage;
 pub mod render;
 pub mod shorthand;

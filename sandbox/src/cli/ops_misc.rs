@@ -5,7 +5,7 @@ use serde_json::{Map, Value, json};
 use super::args::scalar_string;
 use super::error::CliError;
 use super::filters::{self, tag_field};
-use super::ops_instances::{run_request, tags_for};
+use super::ops_run::{run_request, tags_for};
 use super::render::put_tags;
 use super::spec::Call;
 use crate::ec2::ACCOUNT_ID;

@@ -5,7 +5,7 @@ use serde_json::{Map, Value, json};
 use super::args::{Args, scalar_string};
 use super::error::CliError;
 use super::filters::{self, tag_field};
-use super::ops_instances::tags_for;
+use super::ops_run::tags_for;
 use super::render::{self, put_tags};
 use super::spec::Call;
 use crate::ec2::actions::PermissionRequest;

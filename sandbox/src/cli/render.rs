@@ -42,6 +42,11 @@ pub fn instance(world: &World, i: &Instance) -> Value {
     let mut m = Map::new();
     let terminated = i.state == InstanceState::Terminated;
     let fresh = i.state == InstanceState::Pending && i.boot_count == 0;
+    let public_dns = i.public_dns_name();
+    let private_dns = i.private_dns_name();
+    let private_ip = i.private_ip_string();
+    let launched = iso8601(i.launch_time);
+    let groups = Value::Array(group_names(world, i));
     m.insert("Architecture".into(), json!(i.architecture));
     let bdm: Vec<Value> = if fresh {
         Vec::new()
@@ -71,7 +76,7 @@ pub fn instance(world: &World, i: &Instance) -> Value {
     } else {
         let public = i.public_ip().map(|ip| {
             let owner = if i.elastic_ip.is_some() { ACCOUNT_ID } else { "amazon" };
-            json!({"IpOwnerId": owner, "PublicDnsName": i.public_dns_name(), "PublicIp": fmt_ip(ip)})
+            json!({"IpOwnerId": owner, "PublicDnsName": public_dns, "PublicIp": fmt_ip(ip)})
         });
         let mut nic = Map::new();
         if let Some(p) = &public {
@@ -79,23 +84,23 @@ pub fn instance(world: &World, i: &Instance) -> Value {
         }
         nic.insert(
             "Attachment".into(),
-            json!({"AttachTime": iso8601(i.launch_time), "AttachmentId": format!("eni-attach-{}", &i.network_interface_id[4..]), "DeleteOnTermination": true, "DeviceIndex": 0, "Status": if fresh { "attaching" } else { "attached" }, "NetworkCardIndex": 0}),
+            json!({"AttachTime": launched, "AttachmentId": format!("eni-attach-{}", &i.network_interface_id[4..]), "DeleteOnTermination": true, "DeviceIndex": 0, "Status": if fresh { "attaching" } else { "attached" }, "NetworkCardIndex": 0}),
         );
         nic.insert("Description".into(), json!(""));
-        nic.insert("Groups".into(), Value::Array(group_names(world, i)));
+        nic.insert("Groups".into(), groups.clone());
         nic.insert("Ipv6Addresses".into(), json!([]));
         nic.insert("MacAddress".into(), json!(i.mac_address));
         nic.insert("NetworkInterfaceId".into(), json!(i.network_interface_id));
         nic.insert("OwnerId".into(), json!(ACCOUNT_ID));
-        nic.insert("PrivateDnsName".into(), json!(i.private_dns_name()));
-        nic.insert("PrivateIpAddress".into(), json!(i.private_ip_string()));
+        nic.insert("PrivateDnsName".into(), json!(private_dns));
+        nic.insert("PrivateIpAddress".into(), json!(private_ip));
         let mut pip = Map::new();
         if let Some(p) = public {
             pip.insert("Association".into(), p);
         }
         pip.insert("Primary".into(), json!(true));
-        pip.insert("PrivateDnsName".into(), json!(i.private_dns_name()));
-        pip.insert("PrivateIpAddress".into(), json!(i.private_ip_string()));
+        pip.insert("PrivateDnsName".into(), json!(private_dns));
+        pip.insert("PrivateIpAddress".into(), json!(private_ip));
         nic.insert("PrivateIpAddresses".into(), json!([Value::Object(pip)]));
         nic.insert("SourceDestCheck".into(), json!(i.source_dest_check));
         nic.insert("Status".into(), json!("in-use"));
@@ -108,7 +113,7 @@ pub fn instance(world: &World, i: &Instance) -> Value {
     m.insert("NetworkInterfaces".into(), Value::Array(nics));
     m.insert("RootDeviceName".into(), json!(i.root_device_name));
     m.insert("RootDeviceType".into(), json!("ebs"));
-    m.insert("SecurityGroups".into(), Value::Array(group_names(world, i)));
+    m.insert("SecurityGroups".into(), groups);
     m.insert("SourceDestCheck".into(), json!(i.source_dest_check));
     if let Some(s) = &i.spot_request_id {
         m.insert("SpotInstanceRequestId".into(), json!(s));
@@ -134,7 +139,7 @@ pub fn instance(world: &World, i: &Instance) -> Value {
     let windows = i.platform_windows;
     m.insert("PlatformDetails".into(), json!(if windows { "Windows" } else { "Linux/UNIX" }));
     m.insert("UsageOperation".into(), json!(image.map_or("RunInstances", |im| im.usage_operation())));
-    m.insert("UsageOperationUpdateTime".into(), json!(iso8601(i.launch_time)));
+    m.insert("UsageOperationUpdateTime".into(), json!(launched));
     m.insert("PrivateDnsNameOptions".into(), json!({"HostnameType": "ip-name", "EnableResourceNameDnsARecord": false, "EnableResourceNameDnsAAAARecord": false}));
     m.insert("MaintenanceOptions".into(), json!({"AutoRecovery": "default"}));
     m.insert(
@@ -145,8 +150,8 @@ pub fn instance(world: &World, i: &Instance) -> Value {
     m.insert("InstanceId".into(), json!(i.id));
     m.insert("ImageId".into(), json!(i.image_id));
     m.insert("State".into(), state(i.state));
-    m.insert("PrivateDnsName".into(), json!(i.private_dns_name()));
-    m.insert("PublicDnsName".into(), json!(i.public_dns_name()));
+    m.insert("PrivateDnsName".into(), json!(private_dns));
+    m.insert("PublicDnsName".into(), json!(public_dns));
     m.insert("StateTransitionReason".into(), json!(i.state_transition_reason));
     if let Some(k) = &i.key_name {
         m.insert("KeyName".into(), json!(k));
@@ -154,7 +159,7 @@ pub fn instance(world: &World, i: &Instance) -> Value {
     m.insert("AmiLaunchIndex".into(), json!(i.ami_launch_index));
     m.insert("ProductCodes".into(), json!([]));
     m.insert("InstanceType".into(), json!(i.instance_type));
-    m.insert("LaunchTime".into(), json!(iso8601(i.launch_time)));
+    m.insert("LaunchTime".into(), json!(launched));
     let mut placement = Map::new();
     placement.insert("AvailabilityZone".into(), json!(i.availability_zone));
     placement.insert("GroupName".into(), json!(i.placement_group.clone().unwrap_or_default()));
@@ -173,7 +178,7 @@ pub fn instance(world: &World, i: &Instance) -> Value {
     if !terminated {
         m.insert("SubnetId".into(), json!(i.subnet_id));
         m.insert("VpcId".into(), json!(i.vpc_id));
-        m.insert("PrivateIpAddress".into(), json!(i.private_ip_string()));
+        m.insert("PrivateIpAddress".into(), json!(private_ip));
     }
     if let Some(ip) = i.public_ip_string() {
         m.insert("PublicIpAddress".into(), json!(ip));

@@ -67,6 +67,13 @@ impl Ec2Error {
         Ec2Error::new(ErrorKind::MissingParameter, "MissingParameter", param, message)
     }
 
+    /// The same error under another code and kind.
+    pub fn with_code(mut self, code: &str, kind: ErrorKind) -> Self {
+        self.code = code.to_string();
+        self.kind = kind;
+        self
+    }
+
     /// The HTTP status AWS answers with.
     pub fn http_status(&self) -> u16 {
         if self.kind == ErrorKind::DryRun { 412 } else { 400 }

@@ -6,7 +6,7 @@ use std::collections::HashMap;
 use indexmap::IndexMap;
 
 use super::address::Address;
-use super::catalog::{CATALOG, catalog_image_id};
+use super::catalog::{CATALOG, VcpuBucket, catalog_image_id, vcpu_quota};
 use super::extras::{LaunchTemplate, PlacementGroup, SpotRequest};
 use super::ids::IdGen;
 use super::image::{Image, ImageDevice};
@@ -46,6 +46,8 @@ pub struct RegionState {
     pub client_tokens: HashMap<String, TokenRecord>,
     /// Dollars accrued by resources that no longer exist.
     pub settled_usd: f64,
+    /// vCPU quotas that differ from the account defaults (set by lab setups).
+    pub vcpu_quotas: std::collections::BTreeMap<VcpuBucket, u32>,
 }
 
 impl RegionState {
@@ -146,11 +148,17 @@ impl RegionState {
             spot_requests: IndexMap::new(),
             client_tokens: HashMap::new(),
             settled_usd: 0.0,
+            vcpu_quotas: Default::default(),
         }
     }
 
     pub fn name(&self) -> &'static str {
         self.info.name
+    }
+
+    /// The region's On-Demand vCPU quota for `bucket`.
+    pub fn vcpu_quota(&self, bucket: VcpuBucket) -> u32 {
+        self.vcpu_quotas.get(&bucket).copied().unwrap_or_else(|| vcpu_quota(bucket))
     }
 
     /// The default VPC.

@@ -196,6 +196,18 @@ impl World {
         })
     }
 
+    /// Sets a region's On-Demand vCPU quota (what a Service Quotas increase would do); lab
+    /// setups and benchmarks use it. Returns false for an unknown region.
+    pub fn set_vcpu_quota(&mut self, region: &str, bucket: super::catalog::VcpuBucket, vcpus: u32) -> bool {
+        match self.region_mut(region) {
+            Some(r) => {
+                r.vcpu_quotas.insert(bucket, vcpus);
+                true
+            }
+            None => false,
+        }
+    }
+
     /// Queues a transition of `kind` for `id` in `region` at `at`.
     pub(crate) fn schedule(&mut self, at: SimTime, kind: DueKind, region: &'static str, id: &str) {
         self.seq += 1;

@@ -6,7 +6,7 @@ use super::super::error::{Ec2Error, Ec2Result, ErrorKind};
 use super::super::instance::{InstanceState, ProfileAttachment};
 use super::super::world::{DueKind, World};
 use super::Ctx;
-use super::instances_run::{MetadataRequest, USER_DATA_LIMIT};
+use super::run_request::{MetadataRequest, USER_DATA_LIMIT};
 
 /// Seconds before a metadata-options change is `applied`.
 pub const METADATA_APPLY_SECS: u64 = 5;

@@ -7,10 +7,12 @@ mod addresses;
 mod ebs;
 mod images;
 mod instances_attr;
+mod instances_launch;
 mod instances_lifecycle;
 mod instances_run;
 mod keys;
 mod misc;
+mod run_request;
 mod security_groups;
 mod spot;
 mod tags;
@@ -18,7 +20,7 @@ mod templates;
 
 pub use instances_attr::AttributeChange;
 pub use instances_lifecycle::StateChange;
-pub use instances_run::{BlockDeviceRequest, MetadataRequest, RunRequest};
+pub use run_request::{BlockDeviceRequest, MetadataRequest, RunRequest, USER_DATA_LIMIT};
 pub use security_groups::PermissionRequest;
 pub use tags::ResourceRef;
 

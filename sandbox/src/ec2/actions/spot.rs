@@ -4,7 +4,7 @@ use super::super::error::{Ec2Error, Ec2Result, ErrorKind};
 use super::super::extras::{SPOT_FULFIL_SECS, SpotRequest};
 use super::super::world::{DueKind, World};
 use super::Ctx;
-use super::instances_run::RunRequest;
+use super::run_request::RunRequest;
 use crate::time::SimTime;
 
 impl World {
