@@ -6,9 +6,10 @@
 //! | `ec2lab-quiz` | `bank = "imds"`, optional `questions = ["id", ...]` | `title`, `questions`: the questions as JSON (stems, options, explanations as HTML) |
 //! | `ec2lab-exam` | `blueprint = "mock"` | `exam`: the blueprint; `questions`: its whole pool, for seeded sampling in the widget |
 //! | `ec2lab-flashcards` | `deck = "security"`, optional `cards = ["id", ...]` | `title`, `cards` |
+//! | `ec2lab-lab` | `lab = "ssh-key-permissions"` | the lab without its solution: `id`, `title`, `lesson`, `region`, `seed`, `setup`, `task` (HTML), `goals`, `hints`, `reference_commands` |
 //!
-//! Other widgets pass through untouched. An unknown bank, question, blueprint or deck fails the
-//! build with a message naming what exists.
+//! Other widgets pass through untouched. An unknown bank, question, blueprint, deck or lab fails
+//! the build with a message naming what exists.
 
 use std::path::Path;
 
@@ -61,6 +62,7 @@ impl Resolver for ContentResolver {
                 config.insert("outline".into(), json(&Outline::of(&self.course))?);
                 Ok(())
             }
+            WidgetKind::Lab => self.lab(config),
             _ => Ok(()),
         }
     }
@@ -121,6 +123,21 @@ impl ContentResolver {
         };
         config.insert("title".into(), Value::String(deck.title.clone()));
         config.insert("cards".into(), json(&cards)?);
+        Ok(())
+    }
+}
+
+impl ContentResolver {
+    fn lab(&self, config: &mut Map<String, Value>) -> Result<(), String> {
+        let id = string(config, "ec2lab-lab", "lab")?;
+        let lab = self.course.lab(&id).ok_or_else(|| {
+            let known: Vec<&str> = self.course.labs.iter().map(|l| l.id.as_str()).collect();
+            format!("no lab `{id}` in content/labs/; labs: {}", known.join(", "))
+        })?;
+        match json(&lab.for_widget())? {
+            Value::Object(fields) => config.extend(fields),
+            _ => return Err("a lab must serialise to an object".into()),
+        }
         Ok(())
     }
 }
@@ -198,6 +215,10 @@ mod tests {
                 "exam: mock\ntitle: Mock\nquestions: 1\ntime-limit: 2\n\n## security\nweight: 1\n",
             ),
             ("content/decks/cards.md", "deck: cards\ntitle: Cards\n\n## cards-one\n\nFront\n\n---\n\nBack\n"),
+            (
+                "content/labs/notes.md",
+                "lab: notes\ntitle: Notes\nlesson: imds.md\n\n## Setup\n\n```file notes.txt 644\nhi\n```\n\n## Task\n\nLock `notes.txt`.\n\n## Goal\n\n- file notes.txt has mode 600\n\n## Hints\n\n- `chmod`\n\n## Solution\n\n```sh\nchmod 600 notes.txt\n```\n",
+            ),
         ];
         let pages = [("SUMMARY.md", "- [IMDS](imds.md)\n"), ("imds.md", "# IMDS\n")];
         ContentResolver::new(load_course(&files, &pages).unwrap())
@@ -259,6 +280,16 @@ mod tests {
         let progress = config(WidgetKind::Progress, "").unwrap();
         assert!(progress.contains("\"outline\":{\"banks\":[{\"id\":\"imds\""), "{progress}");
         assert!(progress.contains("\"cards\":[\"cards-one\"]"), "{progress}");
+    }
+
+    #[test]
+    fn lab_gets_everything_but_its_solution() {
+        expect![[r#"Ok("{\"goals\":[{\"check\":{\"check\":\"file-mode\",\"mode\":384,\"path\":\"notes.txt\"},\"line\":17,\"text\":\"file notes.txt has mode 600\"}],\"hints\":[\"<code>chmod</code>\"],\"id\":\"notes\",\"lab\":\"notes\",\"lesson\":{\"page\":\"imds.md\"},\"reference_commands\":1,\"region\":\"us-east-1\",\"seed\":1,\"setup\":[{\"file\":{\"content\":\"hi\\n\",\"mode\":420,\"path\":\"notes.txt\"}}],\"task\":\"<p>Lock <code>notes.txt</code>.</p>\",\"title\":\"Notes\"}")"#]]
+            .assert_eq(&format!("{:?}", config(WidgetKind::Lab, "lab = \"notes\"")));
+        assert_eq!(
+            config(WidgetKind::Lab, "lab = \"nope\"").unwrap_err(),
+            "no lab `nope` in content/labs/; labs: notes"
+        );
     }
 
     #[test]
