@@ -5,7 +5,7 @@
 use super::exec::Io;
 use super::filters;
 use super::host::{Host, PromptStyle};
-use super::vfs::{FsError, Node, NodeKind, basename};
+use super::vfs::{FsError, Node, NodeKind};
 use crate::net::date::{ls_date, unix_date};
 use crate::output::CommandOutput;
 
@@ -28,9 +28,11 @@ pub fn run(host: &mut Host, argv: &[String], io: &Io<'_>) -> Option<CommandOutpu
             CommandOutput::default()
         }
         "history" => history(host, args),
-        "touch" => touch(host, args, io),
-        "mkdir" => mkdir(host, args),
-        "rm" => rm(host, args),
+        "touch" => super::fileops::touch(host, args, io),
+        "mkdir" => super::fileops::mkdir(host, args),
+        "rm" => super::fileops::rm(host, args),
+        "cp" => super::fileops::copy(host, args, io, false),
+        "mv" => super::fileops::copy(host, args, io, true),
         "whoami" => CommandOutput::ok(format!("{}\n", host.user)),
         "date" => CommandOutput::ok(format!("{}\n", unix_date(io.now))),
         "printenv" => env(host, args),
@@ -40,6 +42,7 @@ pub fn run(host: &mut Host, argv: &[String], io: &Io<'_>) -> Option<CommandOutpu
         "env" => env(host, &[]),
         "printf" => printf(args),
         "true" | ":" => CommandOutput::default(),
+        "su" if host.user != "root" => CommandOutput::fail("Password: \nsu: Authentication failure\n", 1),
         "test" => super::conditions::test(host, args, false),
         "[" => super::conditions::test(host, args, true),
         "false" => CommandOutput { exit_code: 1, ..Default::default() },
@@ -362,66 +365,6 @@ fn history(host: &mut Host, args: &[String]) -> CommandOutput {
             .map(|(i, l)| format!("{:>5}  {l}\n", i + 1))
             .collect::<String>(),
     )
-}
-
-fn touch(host: &mut Host, args: &[String], io: &Io<'_>) -> CommandOutput {
-    let mut out = CommandOutput::default();
-    for f in args {
-        let path = host.path(f);
-        let user = host.user.clone();
-        if let Err(e) = host.fs.write(&path, "", true, &user, io.now) {
-            out.stderr.push_str(&format!("touch: cannot touch '{f}': {e}\n"));
-            out.exit_code = 1;
-        }
-    }
-    out
-}
-
-fn mkdir(host: &mut Host, args: &[String]) -> CommandOutput {
-    let parents = args.iter().any(|a| a == "-p");
-    let mut out = CommandOutput::default();
-    for d in args.iter().filter(|a| !a.starts_with('-')) {
-        let path = host.path(d);
-        if host.fs.get(&path).is_some() {
-            if !parents {
-                out.stderr.push_str(&format!("mkdir: cannot create directory ‘{d}’: File exists\n"));
-                out.exit_code = 1;
-            }
-            continue;
-        }
-        let parent = super::vfs::parent(&path).to_string();
-        if !parents && !host.fs.is_dir(&parent) {
-            out.stderr
-                .push_str(&format!("mkdir: cannot create directory ‘{d}’: No such file or directory\n"));
-            out.exit_code = 1;
-            continue;
-        }
-        let user = host.user.clone();
-        host.fs.mkdir_p(&path, &user, 0o755);
-    }
-    out
-}
-
-fn rm(host: &mut Host, args: &[String]) -> CommandOutput {
-    let force = args.iter().any(|a| a.starts_with('-') && a.contains('f'));
-    let mut out = CommandOutput::default();
-    for f in args.iter().filter(|a| !a.starts_with('-')) {
-        let path = host.path(f);
-        let user = host.user.clone();
-        match host.fs.remove(&path, &user) {
-            Ok(()) => {}
-            Err(FsError::NotFound) if force => {}
-            Err(FsError::IsDir) => {
-                out.stderr.push_str(&format!("rm: cannot remove '{f}': Is a directory\n"));
-                out.exit_code = 1;
-            }
-            Err(e) => {
-                out.stderr.push_str(&format!("rm: cannot remove '{}': {e}\n", basename(f)));
-                out.exit_code = 1;
-            }
-        }
-    }
-    out
 }
 
 /// `printf FORMAT [ARG…]`: `%s`, `%d`, `%%` and the `\n`/`\t` escapes; the format is reused

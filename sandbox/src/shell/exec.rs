@@ -276,6 +276,32 @@ impl Shell<'_> {
         while let Some(flag) = rest.first().filter(|a| a.starts_with('-')) {
             match flag.as_str() {
                 "-E" | "-H" | "-n" => rest = &rest[1..],
+                "-u" => {
+                    // Only root and the login user exist on these guests.
+                    match rest.get(1).map(String::as_str) {
+                        Some("root") => rest = &rest[2..],
+                        Some(u) if u == self.host.login_user => {
+                            let before = std::mem::replace(&mut self.host.user, u.to_string());
+                            let out = self.dispatch(&rest[2..], io);
+                            self.host.user = before;
+                            return out;
+                        }
+                        Some(u) => {
+                            return CommandOutput::fail(
+                                format!(
+                                    "sudo: unknown user {u}\nsudo: error initializing audit plugin sudoers_audit\n"
+                                ),
+                                1,
+                            );
+                        }
+                        None => {
+                            return CommandOutput::fail(
+                                "sudo: option requires an argument -- 'u'\nusage: sudo -h | -K | -k | -V\n",
+                                1,
+                            );
+                        }
+                    }
+                }
                 "-i" | "-s" => {
                     self.host.user = "root".into();
                     self.host.cwd = "/root".into();

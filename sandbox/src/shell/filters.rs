@@ -144,6 +144,11 @@ fn line_count(prog: &str, args: &[String]) -> Result<(usize, Vec<String>), Comma
     let mut i = 0;
     while i < args.len() {
         let a = &args[i];
+        // -f/-F (follow) would never return here; -q/-v only change headers.
+        if matches!(a.as_str(), "-f" | "-F" | "-q" | "-v" | "--follow") {
+            i += 1;
+            continue;
+        }
         let value = if a == "-n" {
             i += 1;
             args.get(i).cloned()

@@ -11,6 +11,7 @@ pub mod conditions;
 pub mod error;
 pub mod exec;
 pub mod expand;
+pub mod fileops;
 pub mod filters;
 pub mod host;
 pub mod lexer;

@@ -142,8 +142,7 @@ pub fn render(script: &str) -> String {
             Some("$") => {
                 let mut typed = line.strip_prefix("$ ").unwrap_or("").to_string();
                 // Continue past `\` line ends, open quotes and here-documents.
-                while typed.ends_with('\\') || sandbox::shell::lexer::needs_more_input(&typed)
-                {
+                while typed.ends_with('\\') || sandbox::shell::lexer::needs_more_input(&typed) {
                     let Some(next) = lines.next() else { break };
                     typed.push('\n');
                     typed.push_str(next);
