@@ -6,6 +6,7 @@
 //! testable and lab grading reproducible.
 
 pub mod cli;
+pub mod completion;
 pub mod ec2;
 pub mod imds;
 pub mod net;

@@ -21,6 +21,12 @@ async fn terminal_runs_commands_and_recalls_history() -> anyhow::Result<()> {
     let recalled = input.prop("value").await?.unwrap_or_default();
     assert_eq!(recalled, "echo hello from the browser");
 
+    // Tab completes the operation name from the CLI's table.
+    input.clear().await?;
+    input.send_keys(&format!("aws ec2 run-in{}", Key::Tab)).await?;
+    assert_eq!(input.prop("value").await?.unwrap_or_default(), "aws ec2 run-instances ");
+    input.clear().await?;
+
     browser.client.find(Locator::Css(".ec2lab-terminal button.ec2lab-reset")).await?.click().await?;
     let lines = browser.client.find_all(Locator::Css(".ec2lab-terminal .ec2lab-line")).await?;
     assert!(lines.is_empty(), "reset should clear the scrollback, {} lines remain", lines.len());

@@ -98,6 +98,21 @@ impl TerminalModel {
         }
     }
 
+    /// Tab: the line with its last word completed; ambiguous candidates are listed in the
+    /// scrollback, as bash lists them.
+    pub fn complete(&mut self, line: &str) -> String {
+        let completion = sandbox::completion::complete(&self.session, line);
+        if !completion.candidates.is_empty() {
+            let prompt = self.session.prompt();
+            self.scrollback.push(Line { kind: LineKind::Input, text: format!("{prompt}{line}") });
+            self.scrollback.push(Line {
+                kind: LineKind::Stdout,
+                text: format!("{}\n", completion.candidates.join("  ")),
+            });
+        }
+        completion.line
+    }
+
     /// Lets simulated time reach `now` without a command: instances finish booting or stopping.
     pub fn tick(&mut self, now: SimTime) {
         self.session.world_mut().advance_to(now);
@@ -146,6 +161,15 @@ mod tests {
         assert_eq!(m.history_next().as_deref(), Some("echo two"));
         assert_eq!(m.history_next().as_deref(), Some("ech"));
         assert_eq!(m.history_next(), None);
+    }
+
+    #[test]
+    fn tab_completes_or_lists_candidates() {
+        let mut m = model();
+        assert_eq!(m.complete("aws ec2 run-in"), "aws ec2 run-instances ");
+        assert!(m.scrollback().is_empty());
+        assert_eq!(m.complete("aws ec2 describe-instance"), "aws ec2 describe-instance");
+        assert!(m.scrollback()[1].text.contains("describe-instances"), "{:?}", m.scrollback());
     }
 
     #[test]

@@ -96,6 +96,14 @@ pub fn Terminal(props: &TerminalProps) -> Html {
                     redraw.force_update();
                     None
                 }
+                // Tab completes; on an empty line it moves focus on, so the page stays
+                // usable from the keyboard alone.
+                "Tab" if !e.shift_key() && !field.value().is_empty() => {
+                    e.prevent_default();
+                    let completed = model.complete(&field.value());
+                    redraw.force_update();
+                    Some(completed)
+                }
                 "ArrowUp" => {
                     e.prevent_default();
                     model.history_prev(&field.value())
