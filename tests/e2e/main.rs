@@ -6,3 +6,4 @@ mod imds_explorer;
 mod progress;
 mod quiz;
 mod terminal;
+mod themes;
