@@ -195,6 +195,9 @@ pub struct InstanceFacts {
     /// When the AMI was made with create-image: the instance it was made from (its disk
     /// contents, not its user data, carry over).
     pub source_instance_id: Option<String>,
+    /// Attached EBS volumes other than the root: `(device name, size in GiB)`, e.g.
+    /// `("/dev/sdf", 10)`.
+    pub data_volumes: Vec<(String, u32)>,
 }
 
 impl InstanceFacts {
@@ -254,6 +257,7 @@ impl InstanceFacts {
             root_device_name: "/dev/xvda".into(),
             root_volume_gib: 8,
             source_instance_id: None,
+            data_volumes: Vec::new(),
         }
     }
 

@@ -136,11 +136,16 @@ fn meta_data(f: &InstanceFacts, now: SimTime) -> Node {
     add("ami-id", Node::leaf(&f.image_id));
     add("ami-launch-index", Node::leaf(f.launch_index.to_string()));
     add("ami-manifest-path", Node::leaf("(unknown)"));
-    let root_short = f.root_device_name.trim_start_matches("/dev/").to_string();
-    add(
-        "block-device-mapping",
-        Node::dir(vec![("ami", Node::leaf(&root_short)), ("root", Node::leaf(&f.root_device_name))]),
-    );
+    // `ami` and `root` name the root device; `ebsN` (numbered from 0, as the reference's
+    // example `ebs0`=`sdb`) the other attached volumes, without `/dev/`.
+    let mut mapping: Vec<(String, Node)> = vec![
+        ("ami".into(), Node::leaf(&f.root_device_name)),
+        ("root".into(), Node::leaf(&f.root_device_name)),
+    ];
+    for (i, (device, _)) in f.data_volumes.iter().enumerate() {
+        mapping.push((format!("ebs{i}"), Node::leaf(device.trim_start_matches("/dev/"))));
+    }
+    add("block-device-mapping", Node::dir_owned(mapping));
     add(
         "events",
         Node::dir(vec![(

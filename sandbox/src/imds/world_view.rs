@@ -126,6 +126,12 @@ pub fn facts_of(world: &World, inst: &Instance) -> InstanceFacts {
         root_device_name: inst.root_device_name.clone(),
         root_volume_gib,
         source_instance_id: world.image(&region, &inst.image_id).and_then(|i| i.source_instance_id.clone()),
+        data_volumes: world
+            .volumes_of(&inst.id)
+            .iter()
+            .filter_map(|v| v.attachment.as_ref().map(|a| (a.device.clone(), v.size)))
+            .filter(|(device, _)| *device != inst.root_device_name)
+            .collect(),
     }
 }
 

@@ -140,7 +140,7 @@ pub fn df(m: &Machine, args: &[String]) -> CommandOutput {
 }
 
 /// `lsblk`: the root disk at its current volume size and the partitions as last grown.
-pub fn lsblk(m: &Machine, volume_gib: u32) -> CommandOutput {
+pub fn lsblk(m: &Machine, volume_gib: u32, data_volumes: &[(String, u32)]) -> CommandOutput {
     let d = &m.disk;
     let root = lsblk_size(part_mib(d, d.part_grown_to_gib));
     let disk = lsblk_size(u64::from(volume_gib) * 1024);
@@ -172,6 +172,13 @@ pub fn lsblk(m: &Machine, volume_gib: u32) -> CommandOutput {
         rows.push((format!("├─{}", d.part), if xen { "202:1" } else { "259:1" }, root, "part", "/"));
         rows.push((format!("├─{}", n(127)), "259:2", "1M".into(), "part", ""));
         rows.push((format!("└─{}", n(128)), "259:3", "10M".into(), "part", "/boot/efi"));
+    }
+    // Attached data volumes: `xvdf` on Xen types, the next NVMe namespace on Nitro.
+    for (i, (device, gib)) in data_volumes.iter().enumerate() {
+        let letter = device.trim_start_matches("/dev/").trim_start_matches("sd").trim_start_matches("xvd");
+        let name = if xen { format!("xvd{letter}") } else { format!("nvme{}n1", i + 1) };
+        let mm = if xen { "202:80" } else { "259:4" };
+        rows.push((name, mm, lsblk_size(u64::from(*gib) * 1024), "disk", ""));
     }
     let w = rows.iter().map(|r| r.0.chars().count()).max().unwrap_or(4).max(4);
     let mut out = format!("{:<w$} MAJ:MIN RM  SIZE RO TYPE MOUNTPOINTS\n", "NAME");

@@ -391,7 +391,11 @@ impl Ctx<'_> {
         let args = &argv[1..];
         let out = match argv[0].as_str() {
             "df" => Some(disk::df(m, args)),
-            "lsblk" => Some(disk::lsblk(m, volume_gib)),
+            "lsblk" => Some(disk::lsblk(
+                m,
+                volume_gib,
+                here.as_ref().map(|f| f.data_volumes.as_slice()).unwrap_or(&[]),
+            )),
             "growpart" => Some(disk::growpart(m, args, volume_gib)),
             "resize2fs" => Some(disk::resize2fs(m, args)),
             "xfs_growfs" => Some(disk::xfs_growfs(m, args)),
