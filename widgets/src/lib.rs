@@ -12,6 +12,7 @@ pub mod dates;
 pub mod exam;
 pub mod flashcards;
 pub mod imds_explorer;
+pub mod lab;
 pub mod mount;
 pub mod progress;
 pub mod quiz;

@@ -6,6 +6,7 @@ use web_sys::Element;
 use crate::exam::{ExamProps, MockExam};
 use crate::flashcards::{Flashcards, FlashcardsProps};
 use crate::imds_explorer::{ImdsExplorer, ImdsExplorerProps};
+use crate::lab::{LabProps, LabWidget};
 use crate::progress::{ProgressDashboard, ProgressProps};
 use crate::quiz::{Quiz, QuizProps};
 use crate::terminal::{Terminal, TerminalProps};
@@ -74,6 +75,11 @@ fn mount_one(kind: &str, config: &str, site_root: &str, root: Element) -> Result
             let config = serde_json::from_str(config).map_err(bad)?;
             let props = FlashcardsProps { config, root: site_root.to_string() };
             yew::Renderer::<Flashcards>::with_root_and_props(root, props).render();
+            Ok(())
+        }
+        "lab" => {
+            let config = serde_json::from_str(config).map_err(bad)?;
+            yew::Renderer::<LabWidget>::with_root_and_props(root, LabProps { config }).render();
             Ok(())
         }
         other => Err(format!("this page asks for a widget this build does not have: `{other}`")),
