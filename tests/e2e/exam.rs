@@ -4,6 +4,7 @@
 
 use e2e::Browser;
 use fantoccini::Locator;
+use fantoccini::key::Key;
 use serde_json::Value;
 
 const EXAM: &str = ".ec2lab-exam";
@@ -69,6 +70,15 @@ async fn exam_answers_flags_navigates_submits_and_reviews() -> anyhow::Result<()
     let flag = browser.client.find(Locator::Css(".ec2lab-exam-flag")).await?;
     assert_eq!(flag.attr("aria-pressed").await?.as_deref(), Some("true"));
     assert!(cell_class(&browser, 1).await?.contains("ec2lab-flagged"));
+
+    // Arrow keys move along the navigator and do not turn mdBook's page.
+    let cells = browser.client.find_all(Locator::Css(".ec2lab-exam-nav .ec2lab-exam-cell")).await?;
+    cells[1].send_keys(&Key::Right.to_string()).await?;
+    assert_eq!(browser.client.active_element().await?.text().await?, "3");
+    browser.client.active_element().await?.send_keys(&Key::Left.to_string()).await?;
+    tokio::time::sleep(std::time::Duration::from_millis(300)).await;
+    assert!(browser.client.current_url().await?.as_str().ends_with("mock-exam.html"));
+    assert_eq!(browser.client.active_element().await?.text().await?, "2⚑");
 
     // Back to question 1: the answer is still there.
     click(&browser, ".ec2lab-exam-prev").await?;

@@ -7,6 +7,7 @@ use std::rc::Rc;
 use quiz_engine::progress::ExamRecord;
 use quiz_engine::review::ReviewItem;
 use quiz_engine::{Body, ExamResult, Timestamp};
+use wasm_bindgen::JsCast;
 use web_sys::HtmlElement;
 use yew::prelude::*;
 
@@ -145,12 +146,12 @@ pub fn MockExam(props: &ExamProps) -> Html {
         Phase::Finished => finished(&m, &ctx, &focus, &props.root),
     };
     html! {
-        <section class="ec2lab-exam" aria-label={title.clone()}>
+        <section class="ec2lab-exam" aria-label={title.clone()} onkeydown={Callback::from(arrow_keys)}>
             <header class="ec2lab-quiz-header">
                 <span class="ec2lab-title">{ title }</span>
                 if phase == Phase::Running {
                     <span class={classes!("ec2lab-exam-timer", (m.remaining_ms() <= 5 * 60_000).then_some("ec2lab-exam-timer-low"))}
-                        role="timer" aria-label="Time left">
+                        role="timer">
                         { format!("Time left {}", clock_text(m.remaining_ms())) }
                     </span>
                 }
@@ -159,6 +160,31 @@ pub fn MockExam(props: &ExamProps) -> Html {
             { for notice }
             { body }
         </section>
+    }
+}
+
+/// Left and right arrows stay inside the exam: mdBook would turn the page (leaving the exam) on
+/// an arrow pressed over a button. In the navigator they move between question numbers.
+fn arrow_keys(e: KeyboardEvent) {
+    let step: i32 = match e.key().as_str() {
+        "ArrowLeft" => -1,
+        "ArrowRight" => 1,
+        _ => return,
+    };
+    e.stop_propagation();
+    let Some(target) = e.target_dyn_into::<web_sys::Element>() else { return };
+    if !target.get_attribute("class").is_some_and(|c| c.contains("ec2lab-exam-cell")) {
+        return;
+    }
+    e.prevent_default();
+    let item = target.closest("li").ok().flatten();
+    let sibling =
+        item.and_then(|li| if step < 0 { li.previous_element_sibling() } else { li.next_element_sibling() });
+    if let Some(button) = sibling
+        .and_then(|li| li.query_selector("button").ok().flatten())
+        .and_then(|b| b.dyn_into::<HtmlElement>().ok())
+    {
+        let _ = button.focus();
     }
 }
 

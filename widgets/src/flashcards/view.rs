@@ -165,6 +165,11 @@ pub fn Flashcards(props: &FlashcardsProps) -> Html {
             if e.ctrl_key() || e.alt_key() || e.meta_key() {
                 return;
             }
+            // mdBook turns the page on an arrow pressed over a button: not while reviewing.
+            if matches!(e.key().as_str(), "ArrowLeft" | "ArrowRight") {
+                e.stop_propagation();
+                return;
+            }
             let tag = e.target_dyn_into::<HtmlElement>().map(|el| el.tag_name()).unwrap_or_default();
             if matches!(tag.as_str(), "INPUT" | "TEXTAREA" | "SELECT") {
                 return;
