@@ -41,7 +41,21 @@ pub fn run(host: &mut Host, argv: &[String], io: &Io<'_>) -> Option<CommandOutpu
         }
         "env" => env(host, &[]),
         "printf" => printf(args),
-        "true" | ":" => CommandOutput::default(),
+        "true" | ":" | "sync" | "wait" => CommandOutput::default(),
+        // Simulated time belongs to the caller: sleep checks its argument and returns at once.
+        "sleep" => match args.first().map(|a| a.trim_end_matches(['s', 'm', 'h']).parse::<f64>()) {
+            Some(Ok(v)) if v >= 0.0 => CommandOutput::default(),
+            Some(_) => CommandOutput::fail(
+                format!(
+                    "sleep: invalid time interval ‘{}’\nTry 'sleep --help' for more information.\n",
+                    args[0]
+                ),
+                1,
+            ),
+            None => {
+                CommandOutput::fail("sleep: missing operand\nTry 'sleep --help' for more information.\n", 1)
+            }
+        },
         "su" if host.user != "root" => CommandOutput::fail("Password: \nsu: Authentication failure\n", 1),
         "test" => super::conditions::test(host, args, false),
         "[" => super::conditions::test(host, args, true),
