@@ -178,9 +178,9 @@ impl Session {
         if result.exit_requested
             && let Some(login) = self.login.take()
         {
+            // ssh exits with the remote shell's status (`exit 3` makes ssh return 3).
             out.stdout.push_str("logout\n");
             out.stderr.push_str(&format!("Connection to {} closed.\n", login.host));
-            out.exit_code = 0;
         }
         for effect in effects {
             match effect {
