@@ -257,10 +257,10 @@ impl ExamModel {
     /// Removes the answer to the current question.
     pub fn clear(&mut self, now: Timestamp) {
         let result = self.exam.as_mut().map(|e| e.clear_answer(now));
-        if self.settle(result) {
-            if let Some((q, ..)) = self.current() {
-                self.draft = Draft::for_question(q);
-            }
+        if self.settle(result)
+            && let Some((q, ..)) = self.current()
+        {
+            self.draft = Draft::for_question(q);
         }
     }
 

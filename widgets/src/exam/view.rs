@@ -195,8 +195,8 @@ fn time_warning(m: &ExamModel) -> &'static str {
     }
     match m.remaining_ms() {
         ..=60_000 => "One minute left.",
-        ..=300_000 => "Five minutes left.",
-        ..=600_000 => "Ten minutes left.",
+        60_001..=300_000 => "Five minutes left.",
+        300_001..=600_000 => "Ten minutes left.",
         _ => "",
     }
 }

@@ -175,13 +175,18 @@ pub fn interval_text(ms: i64) -> String {
     const MIN: i64 = 60_000;
     const HOUR: i64 = 60 * MIN;
     const DAY: i64 = Timestamp::DAY;
-    match ms {
-        ..MIN => "<1 min".to_string(),
-        ..HOUR => format!("{} min", (ms + MIN / 2) / MIN),
-        ..DAY => format!("{} h", (ms + HOUR / 2) / HOUR),
-        _ if ms < 30 * DAY => format!("{} d", (ms + DAY / 2) / DAY),
-        _ if ms < 365 * DAY => format!("{} mo", (ms + 15 * DAY) / (30 * DAY)),
-        _ => format!("{:.1} y", ms as f64 / (365.0 * DAY as f64)),
+    if ms < MIN {
+        "<1 min".to_string()
+    } else if ms < HOUR {
+        format!("{} min", (ms + MIN / 2) / MIN)
+    } else if ms < DAY {
+        format!("{} h", (ms + HOUR / 2) / HOUR)
+    } else if ms < 30 * DAY {
+        format!("{} d", (ms + DAY / 2) / DAY)
+    } else if ms < 365 * DAY {
+        format!("{} mo", (ms + 15 * DAY) / (30 * DAY))
+    } else {
+        format!("{:.1} y", ms as f64 / (365.0 * DAY as f64))
     }
 }
 
