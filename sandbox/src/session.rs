@@ -354,6 +354,9 @@ impl Session {
                     }
                     m.disk.part_grown_to_gib = f.root_volume_gib;
                     m.disk.fs_grown_to_gib = f.root_volume_gib;
+                    for d in m.data_fs.values_mut() {
+                        d.mountpoint = None;
+                    }
                     m.booted_at = Some(f.last_start);
                     let mut log =
                         m.host.fs.read(cloud_init::LOG_PATH, "root").unwrap_or_default().to_string();

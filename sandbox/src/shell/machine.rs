@@ -70,6 +70,15 @@ pub struct Machine {
     /// Logins so far (the second one prints `Last login:`).
     pub logins: u32,
     pub last_login: Option<SimTime>,
+    /// Filesystems made on data volumes, by kernel device name (`xvdf`, `nvme1n1`).
+    pub data_fs: BTreeMap<String, DataFs>,
+}
+
+/// A filesystem on an attached data volume, and where it is mounted.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DataFs {
+    pub fs: FsType,
+    pub mountpoint: Option<String>,
 }
 
 /// Whether the instance type runs on the Xen hypervisor (disks are `xvd*`), not Nitro (`nvme*`).
@@ -159,6 +168,7 @@ impl Machine {
             booted_at: None,
             logins: 0,
             last_login: None,
+            data_fs: BTreeMap::new(),
         }
     }
 

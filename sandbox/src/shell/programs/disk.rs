@@ -34,7 +34,7 @@ fn fs_gib(disk: &RootDisk) -> f64 {
 }
 
 /// `df [-h] [-T]`.
-pub fn df(m: &Machine, args: &[String]) -> CommandOutput {
+pub fn df(m: &Machine, args: &[String], data_volumes: &[(String, u32)]) -> CommandOutput {
     let flags: String = args.iter().filter(|a| a.starts_with('-')).map(|a| a[1..].to_string()).collect();
     let human = flags.contains('h');
     let typed = flags.contains('T');
@@ -86,6 +86,22 @@ pub fn df(m: &Machine, args: &[String]) -> CommandOutput {
             a.to_string()
         };
         rows.push((dev, b, c.to_string(), dd.to_string(), e.to_string(), f.to_string(), g));
+    }
+    for (name, gib, _) in super::volumes::data_disks(m, data_volumes) {
+        if let Some(super::super::machine::DataFs { fs, mountpoint: Some(mount) }) = m.data_fs.get(&name) {
+            let size = f64::from(gib) * if *fs == FsType::Ext4 { 0.95 } else { 0.99 };
+            let used = if *fs == FsType::Ext4 { 0.0234 } else { 0.1 };
+            let (fs_name, used_text) = if *fs == FsType::Ext4 { ("ext4", "24K") } else { ("xfs", "104M") };
+            rows.push((
+                format!("/dev/{name}"),
+                fs_name,
+                df_size(size),
+                used_text.to_string(),
+                df_size(size - used),
+                pct(used, size),
+                mount.as_str(),
+            ));
+        }
     }
     if !human {
         // Without -h only the root row has real numbers; keep the others in the same units.
@@ -174,11 +190,11 @@ pub fn lsblk(m: &Machine, volume_gib: u32, data_volumes: &[(String, u32)]) -> Co
         rows.push((format!("└─{}", n(128)), "259:3", "10M".into(), "part", "/boot/efi"));
     }
     // Attached data volumes: `xvdf` on Xen types, the next NVMe namespace on Nitro.
-    for (i, (device, gib)) in data_volumes.iter().enumerate() {
-        let letter = device.trim_start_matches("/dev/").trim_start_matches("sd").trim_start_matches("xvd");
-        let name = if xen { format!("xvd{letter}") } else { format!("nvme{}n1", i + 1) };
+    let disks = super::volumes::data_disks(m, data_volumes);
+    for (name, gib, _) in &disks {
         let mm = if xen { "202:80" } else { "259:4" };
-        rows.push((name, mm, lsblk_size(u64::from(*gib) * 1024), "disk", ""));
+        let mount = m.data_fs.get(name).and_then(|d| d.mountpoint.as_deref()).unwrap_or("");
+        rows.push((name.clone(), mm, lsblk_size(u64::from(*gib) * 1024), "disk", mount));
     }
     let w = rows.iter().map(|r| r.0.chars().count()).max().unwrap_or(4).max(4);
     let mut out = format!("{:<w$} MAJ:MIN RM  SIZE RO TYPE MOUNTPOINTS\n", "NAME");

@@ -7,6 +7,7 @@ pub mod disk;
 pub mod ec2_metadata;
 pub mod packages;
 pub mod ping;
+pub mod volumes;
 pub mod web;
 
 use std::collections::BTreeMap;
@@ -390,7 +391,28 @@ impl Ctx<'_> {
         let real_user = std::mem::replace(&mut m.host.user, host.user.clone());
         let args = &argv[1..];
         let out = match argv[0].as_str() {
-            "df" => Some(disk::df(m, args)),
+            "df" => Some(disk::df(m, args, here.as_ref().map(|f| f.data_volumes.as_slice()).unwrap_or(&[]))),
+            "file" => {
+                Some(volumes::file(m, here.as_ref().map(|f| f.data_volumes.as_slice()).unwrap_or(&[]), args))
+            }
+            "mkfs" | "mkfs.xfs" | "mkfs.ext4" => Some(volumes::mkfs(
+                m,
+                here.as_ref().map(|f| f.data_volumes.as_slice()).unwrap_or(&[]),
+                &argv[0],
+                args,
+            )),
+            "mount" => Some(volumes::mount(
+                m,
+                &host.fs,
+                &host.cwd,
+                here.as_ref().map(|f| f.data_volumes.as_slice()).unwrap_or(&[]),
+                args,
+            )),
+            "umount" => Some(volumes::umount(
+                m,
+                here.as_ref().map(|f| f.data_volumes.as_slice()).unwrap_or(&[]),
+                args,
+            )),
             "lsblk" => Some(disk::lsblk(
                 m,
                 volume_gib,
