@@ -136,11 +136,9 @@ pub fn copy(host: &mut Host, args: &[String], io: &Io<'_>, moving: bool) -> Comm
             // A new copy takes the source's bits, less the umask (022).
             let _ = host.fs.chmod(&target, mode & !0o022, "root");
         }
-        if moving {
-            if let Err(e) = host.fs.remove(&src_path, &user) {
-                out.stderr.push_str(&format!("mv: cannot remove '{src}': {e}\n"));
-                out.exit_code = 1;
-            }
+        if moving && let Err(e) = host.fs.remove(&src_path, &user) {
+            out.stderr.push_str(&format!("mv: cannot remove '{src}': {e}\n"));
+            out.exit_code = 1;
         }
     }
     out
