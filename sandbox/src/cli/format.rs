@@ -58,8 +58,79 @@ pub fn query(expr: &str, data: &Value) -> Result<Value, CliError> {
         .search(var)
         .map_err(|e| CliError::param("--query", format!("Bad value for --query {expr}: {e}")))?;
     let value = serde_json::to_value(&*result).map_err(|e| CliError::param("--query", e.to_string()))?;
-    let mut cache = std::collections::HashMap::new();
-    Ok(reorder(value, data, &mut cache))
+    let mut hashes = Vec::new();
+    multihash_keys(compiled.as_ast(), &mut hashes);
+    let mut order = KeyOrder { data, hashes, cache: std::collections::HashMap::new() };
+    Ok(order.apply(value))
+}
+
+/// The key lists of every multiselect hash (`{ID: InstanceId, AZ: …}`) in the expression, in
+/// the order written: the Python CLI prints them in that order.
+fn multihash_keys(ast: &jmespath::ast::Ast, out: &mut Vec<Vec<String>>) {
+    use jmespath::ast::Ast;
+    match ast {
+        Ast::MultiHash { elements, .. } => {
+            out.push(elements.iter().map(|kv| kv.key.clone()).collect());
+            for kv in elements {
+                multihash_keys(&kv.value, out);
+            }
+        }
+        Ast::MultiList { elements, .. } => elements.iter().for_each(|e| multihash_keys(e, out)),
+        Ast::Function { args, .. } => args.iter().for_each(|e| multihash_keys(e, out)),
+        Ast::Comparison { lhs, rhs, .. }
+        | Ast::And { lhs, rhs, .. }
+        | Ast::Or { lhs, rhs, .. }
+        | Ast::Projection { lhs, rhs, .. }
+        | Ast::Subexpr { lhs, rhs, .. } => {
+            multihash_keys(lhs, out);
+            multihash_keys(rhs, out);
+        }
+        Ast::Condition { predicate, then, .. } => {
+            multihash_keys(predicate, out);
+            multihash_keys(then, out);
+        }
+        Ast::Expref { ast, .. } => multihash_keys(ast, out),
+        Ast::Flatten { node, .. } | Ast::Not { node, .. } | Ast::ObjectValues { node, .. } => {
+            multihash_keys(node, out)
+        }
+        _ => {}
+    }
+}
+
+/// Restores key order after a query: the `jmespath` crate keeps objects sorted.
+struct KeyOrder<'a> {
+    data: &'a Value,
+    hashes: Vec<Vec<String>>,
+    cache: std::collections::HashMap<String, Option<Vec<String>>>,
+}
+
+impl KeyOrder<'_> {
+    /// Objects built by a multiselect hash take the expression's order; other objects the
+    /// order of the response object they came from.
+    fn apply(&mut self, v: Value) -> Value {
+        match v {
+            Value::Object(m) => {
+                let keys: Vec<&String> = m.keys().collect();
+                let from_hash =
+                    self.hashes.iter().find(|h| h.len() == keys.len() && keys.iter().all(|k| h.contains(k)));
+                let order = match from_hash {
+                    Some(h) => Some(h.clone()),
+                    None => {
+                        let signature = keys.iter().map(|k| k.as_str()).collect::<Vec<_>>().join("\u{1}");
+                        let data = self.data;
+                        self.cache.entry(signature).or_insert_with(|| template_order(data, &keys)).clone()
+                    }
+                };
+                let mut entries: Vec<(String, Value)> = m.into_iter().collect();
+                if let Some(order) = order {
+                    entries.sort_by_key(|(k, _)| order.iter().position(|o| o == k).unwrap_or(usize::MAX));
+                }
+                Value::Object(entries.into_iter().map(|(k, x)| (k, self.apply(x))).collect::<Map<_, _>>())
+            }
+            Value::Array(a) => Value::Array(a.into_iter().map(|x| self.apply(x)).collect()),
+            other => other,
+        }
+    }
 }
 
 /// The key order of the first object in `data` that holds every key in `keys`.
@@ -73,31 +144,6 @@ fn template_order(data: &Value, keys: &[&String]) -> Option<Vec<String>> {
         }
         Value::Array(a) => a.iter().find_map(|v| template_order(v, keys)),
         _ => None,
-    }
-}
-
-/// Puts each object's keys back in the order the response had them (the `jmespath` crate
-/// sorts them); objects a multiselect hash built keep the crate's order.
-fn reorder(
-    v: Value,
-    data: &Value,
-    cache: &mut std::collections::HashMap<String, Option<Vec<String>>>,
-) -> Value {
-    match v {
-        Value::Object(m) => {
-            let keys: Vec<&String> = m.keys().collect();
-            let signature = keys.iter().map(|k| k.as_str()).collect::<Vec<_>>().join("\u{1}");
-            let order = cache.entry(signature).or_insert_with(|| template_order(data, &keys)).clone();
-            let mut entries: Vec<(String, Value)> = m.into_iter().collect();
-            if let Some(order) = order {
-                entries.sort_by_key(|(k, _)| order.iter().position(|o| o == k).unwrap_or(usize::MAX));
-            }
-            Value::Object(
-                entries.into_iter().map(|(k, x)| (k, reorder(x, data, cache))).collect::<Map<_, _>>(),
-            )
-        }
-        Value::Array(a) => Value::Array(a.into_iter().map(|x| reorder(x, data, cache)).collect()),
-        other => other,
     }
 }
 

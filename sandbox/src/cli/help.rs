@@ -17,9 +17,14 @@ pub fn complete(words: &[&str]) -> Vec<String> {
         0 | 1 => ["ec2", "help"].iter().filter(|c| c.starts_with(last)).map(|c| c.to_string()).collect(),
         2 => operations()
             .into_iter()
-            .filter(|o| o.name.starts_with(last))
-            .map(|o| o.name.to_string())
+            .map(|o| o.name)
+            .chain(std::iter::once("wait"))
+            .filter(|o| o.starts_with(last))
+            .map(str::to_string)
             .collect(),
+        3 if words[1] == "wait" => {
+            super::wait::names().filter(|n| n.starts_with(last)).map(str::to_string).collect()
+        }
         _ => {
             let Some(op) = operation(words[1]) else {
                 return Vec::new();
@@ -74,6 +79,10 @@ pub fn top_help() -> String {
 
 pub fn service_help() -> String {
     let mut s = String::from("EC2()\n\nNAME\n       ec2 -\n\nAVAILABLE COMMANDS\n");
+    s.push_str(&format!(
+        "       o {:<44} {}\n",
+        "wait", "Waits until a resource reaches a state (see aws ec2 wait help)."
+    ));
     for o in operations() {
         s.push_str(&format!("       o {:<44} {}\n", o.name, o.summary));
     }
@@ -122,4 +131,24 @@ pub fn operation_help(op: &OpSpec) -> String {
         ));
     }
     s
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{complete, completions};
+
+    #[test]
+    fn completes_operations_waiters_and_options() {
+        assert!(complete(&["ec2", "describe-inst"]).contains(&"describe-instances".to_string()));
+        assert!(complete(&["ec2", "wa"]).contains(&"wait".to_string()));
+        assert_eq!(complete(&["ec2", "wait", "instance-r"]), vec!["instance-running".to_string()]);
+        let opts = complete(&["ec2", "run-instances", "--image-id", "ami-1", "--ima"]);
+        assert!(opts.is_empty(), "already given: {opts:?}");
+        assert!(complete(&["ec2", "run-instances", "--tag"]).contains(&"--tag-specifications".to_string()));
+        assert!(
+            completions()
+                .iter()
+                .any(|(op, opts)| *op == "stop-instances" && opts.contains(&"--hibernate".to_string()))
+        );
+    }
 }

@@ -28,6 +28,7 @@ pub mod shorthand;
 pub mod spec;
 mod table;
 pub mod transcript;
+mod wait;
 
 pub use error::CliError;
 pub use help::{complete, completions};
@@ -153,6 +154,18 @@ fn execute(
     if op_name == "help" {
         return Ok(help::service_help());
     }
+    if op_name == "wait" {
+        let region_name = globals.region.as_deref().unwrap_or(&env.default_region);
+        let Some(info) = region_info(region_name) else {
+            return Err(CliError::Other {
+                message: format!(
+                    "Could not connect to the endpoint URL: \"https://ec2.{region_name}.amazonaws.com/\""
+                ),
+            });
+        };
+        let now = now.max(world.now());
+        return wait::run(world, &words[2..], info.name, now);
+    }
     let Some(op) = spec::operation(op_name) else {
         return Err(CliError::usage(help::invalid_operation(op_name)));
     };
@@ -175,8 +188,10 @@ fn execute(
     };
     let args = args::parse(op, &words[2..], read_file)?;
     world.advance_to(now);
+    // The world's clock never runs backwards (a waiter may have moved it ahead of `now`).
+    let now = now.max(world.now());
     let dry_run = args.flag("dry-run").unwrap_or(false);
-    let mut call = spec::Call { world, ctx: Ctx::new(info.name, now.max(SimTime::ZERO), dry_run), args };
+    let mut call = spec::Call { world, ctx: Ctx::new(info.name, now, dry_run), args };
     let result = (op.handler)(&mut call).map_err(|e| match e {
         CliError::Service { error, .. } => CliError::Service { operation: op.api, error },
         other => other,
