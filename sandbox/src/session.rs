@@ -13,7 +13,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::ec2::World;
 use crate::imds::world_view;
-use crate::imds::{InstanceFacts, RunState};
+use crate::imds::{InstanceFacts, OsFamily, RunState};
 use crate::output::CommandOutput;
 use crate::shell::host::{Host, PromptStyle};
 use crate::shell::machine::Machine;
@@ -179,8 +179,22 @@ impl Session {
             && let Some(login) = self.login.take()
         {
             // ssh exits with the remote shell's status (`exit 3` makes ssh return 3).
-            out.stdout.push_str("logout\n");
-            out.stderr.push_str(&format!("Connection to {} closed.\n", login.host));
+            match &login.ssm_session {
+                Some(id) => {
+                    out.stdout.push_str(&format!("\n\nExiting session with sessionId: {id}.\n\n"));
+                    if let Some(m) = self.machines.get_mut(&login.instance_id) {
+                        m.host.style = if m.os == OsFamily::Ubuntu {
+                            PromptStyle::Ubuntu
+                        } else {
+                            PromptStyle::AmazonLinux
+                        };
+                    }
+                }
+                None => {
+                    out.stdout.push_str("logout\n");
+                    out.stderr.push_str(&format!("Connection to {} closed.\n", login.host));
+                }
+            }
         }
         for effect in effects {
             match effect {
@@ -308,6 +322,17 @@ impl Session {
                     out.exit_code = result.output.exit_code;
                     return;
                 }
+                if login.ssm_session.is_some() {
+                    // Session Manager: `sh` as ssm-user, starting in /usr/bin.
+                    m.host.fs.mkdir_p("/home/ssm-user", "ssm-user", 0o700);
+                    m.host.fs.mkdir_p("/usr/bin", "root", 0o755);
+                    m.host.style = if m.os == OsFamily::Ubuntu { PromptStyle::Dash } else { PromptStyle::Sh };
+                    m.host.user = login.user.clone();
+                    m.host.login_user = login.user.clone();
+                    m.host.cwd = "/usr/bin".into();
+                    self.login = Some(login);
+                    return;
+                }
                 if let Some(last) = m.last_login {
                     out.stdout.push_str(&format!(
                         "Last login: {} from {}\n",
@@ -317,6 +342,8 @@ impl Session {
                 }
                 m.logins += 1;
                 m.last_login = Some(now);
+                m.host.style =
+                    if m.os == OsFamily::Ubuntu { PromptStyle::Ubuntu } else { PromptStyle::AmazonLinux };
                 m.host.user = login.user.clone();
                 m.host.login_user = login.user.clone();
                 m.host.cwd = m.host.home();

@@ -14,6 +14,10 @@ pub enum PromptStyle {
     AmazonLinux,
     /// `ubuntu@ip-172-31-5-9:~$ `.
     Ubuntu,
+    /// `sh-5.2$ `: the plain `sh` a Session Manager session opens on Amazon Linux.
+    Sh,
+    /// `$ `: Ubuntu's `sh` (dash) in a Session Manager session.
+    Dash,
 }
 
 /// A machine the learner can type into.
@@ -94,6 +98,8 @@ impl Host {
             PromptStyle::Laptop | PromptStyle::Ubuntu => {
                 format!("{}@{}:{}{sigil} ", self.user, self.hostname, self.tilde_cwd())
             }
+            PromptStyle::Sh => format!("sh-5.2{sigil} "),
+            PromptStyle::Dash => format!("{sigil} "),
             PromptStyle::AmazonLinux => {
                 let cwd = self.tilde_cwd();
                 let last = if cwd == "~" || cwd == "/" {

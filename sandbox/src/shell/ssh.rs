@@ -37,6 +37,8 @@ pub struct Pending {
     /// `ssh-ed25519 AAAA…`.
     pub host_key: String,
     pub fingerprint: String,
+    /// EC2 Instance Connect pushed a one-time key to the instance's IMDS for this login.
+    pub eic: bool,
 }
 
 /// A successful login.
@@ -47,6 +49,8 @@ pub struct Login {
     pub host: String,
     /// `Some` for `ssh host command`: run it and come straight back.
     pub command: Option<String>,
+    /// `Some(session id)` for a Session Manager session (`aws ssm start-session`).
+    pub ssm_session: Option<String>,
 }
 
 /// Where a connection attempt stands.
@@ -171,6 +175,18 @@ fn looks_like_ipv4(s: &str) -> bool {
 pub type KeyCheck<'a> = &'a dyn Fn(&InstanceFacts, &str) -> bool;
 
 pub fn connect(argv: &[String], laptop: &mut Host, facts: &[InstanceFacts], keys: KeyCheck<'_>) -> SshStep {
+    connect_with(argv, laptop, facts, keys, false)
+}
+
+/// [`connect`], optionally as EC2 Instance Connect does it (`eic`): a one-time key pushed to the
+/// instance's metadata, which sshd reads through IMDS, instead of a key file.
+pub fn connect_with(
+    argv: &[String],
+    laptop: &mut Host,
+    facts: &[InstanceFacts],
+    keys: KeyCheck<'_>,
+    eic: bool,
+) -> SshStep {
     let args = match parse(argv) {
         Ok(a) => a,
         Err(out) => return SshStep::Done(out),
@@ -231,6 +247,7 @@ pub fn connect(argv: &[String], laptop: &mut Host, facts: &[InstanceFacts], keys
         command: (!args.command.is_empty()).then(|| args.command.join(" ")),
         host_key: key.clone(),
         fingerprint: fingerprint.clone(),
+        eic,
     };
     let kh_path = known_hosts_path(laptop);
     let known = laptop.fs.read(&kh_path, &laptop.user).unwrap_or_default().to_string();
@@ -356,7 +373,8 @@ fn authenticate(
     let Some(target) = facts.iter().find(|f| f.instance_id == p.instance_id) else {
         return fail(prefix, &format!("Connection closed by {} port 22\n", p.host));
     };
-    let mut accepted = false;
+    // Instance Connect's key lives in IMDS for 60 s; sshd fetches it only if IMDS answers.
+    let mut accepted = p.eic && target.metadata.endpoint_enabled && target.os != OsFamily::Windows;
     for id in &p.identities {
         let path = laptop.path(id);
         let Some(node) = laptop.fs.get(&path) else {
@@ -411,6 +429,7 @@ fn authenticate(
         user: p.user.clone(),
         host: p.host.clone(),
         command: p.command.clone(),
+        ssm_session: None,
     };
     let stdout = if p.command.is_some() { String::new() } else { banner(target.os).to_string() };
     SshStep::LoggedIn(CommandOutput { stdout, stderr: prefix, ..Default::default() }, login)

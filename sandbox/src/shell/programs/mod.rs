@@ -3,6 +3,7 @@
 //! `apt`, `docker`, `cloud-init`. [`Ctx`] implements [`Programs`] for one line on one host.
 
 pub mod cloud_init;
+pub mod connect;
 pub mod disk;
 pub mod ec2_metadata;
 pub mod packages;
@@ -123,6 +124,52 @@ impl Ctx<'_> {
         };
         let env = CliEnv { default_region: region };
         cli::run(self.world, &args, &env, now)
+    }
+
+    /// `aws ssm start-session` and `aws ec2-instance-connect ssh` from the laptop.
+    fn connect(&mut self, host: &mut Host, args: &[String]) -> CommandOutput {
+        let region = host
+            .vars
+            .get("AWS_DEFAULT_REGION")
+            .or_else(|| host.vars.get("AWS_REGION"))
+            .cloned()
+            .unwrap_or_else(|| self.laptop_region.clone());
+        let rest = &args[1..];
+        match (args[0].as_str(), rest.first().map(String::as_str)) {
+            ("ssm", Some("start-session")) => {
+                let out = connect::start_session(&rest[1..], self.facts, &region);
+                if let Some(login) = connect::session_login(&out, &rest[1..]) {
+                    self.effects.push(Effect::Ssh(Box::new(SshStep::LoggedIn(out.clone(), login))));
+                }
+                out
+            }
+            ("ec2-instance-connect", Some("ssh")) => {
+                let world: &World = self.world;
+                let check = |f: &InstanceFacts, text: &str| {
+                    f.key
+                        .as_ref()
+                        .is_some_and(|k| imds::world_view::key_matches(world, &f.region, &k.name, text))
+                };
+                match connect::eic_ssh(&rest[1..], host, self.facts, &check, &region) {
+                    SshStep::Done(out) => out,
+                    other => {
+                        let shown = match &other {
+                            SshStep::AskHostKey(out, _) | SshStep::LoggedIn(out, _) | SshStep::Done(out) => {
+                                out.clone()
+                            }
+                        };
+                        self.effects.push(Effect::Ssh(Box::new(other)));
+                        shown
+                    }
+                }
+            }
+            (service, _) => CommandOutput::fail(
+                format!(
+                    "aws {service}: only `ssm start-session` and `ec2-instance-connect ssh` are simulated\n"
+                ),
+                252,
+            ),
+        }
     }
 
     fn hostname(&self, args: &[String]) -> CommandOutput {
@@ -474,6 +521,12 @@ impl Programs for Ctx<'_> {
     fn run(&mut self, host: &mut Host, argv: &[String], io: &Io<'_>) -> Option<CommandOutput> {
         let args = &argv[1..];
         match argv[0].as_str() {
+            "aws"
+                if self.here.is_none()
+                    && args.first().is_some_and(|a| a == "ssm" || a == "ec2-instance-connect") =>
+            {
+                Some(self.connect(host, args))
+            }
             "aws" => Some(self.aws(host, args, io.now)),
             "curl" => Some(self.curl(host, args, io)),
             "hostname" => Some(self.hostname(args)),
