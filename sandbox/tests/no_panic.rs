@@ -77,3 +77,16 @@ fn random_arguments_never_panic() {
         assert!(out.exit_code == 0 || !out.stderr.is_empty(), "{argv:?}");
     }
 }
+
+#[test]
+fn random_shorthand_and_query_text_never_panics() {
+    let mut rng = IdGen::new(7);
+    let alphabet: Vec<char> = "ab=,[]{}'\"` .*?@|&!<>()0123456789:-_$\\é".chars().collect();
+    for _ in 0..20_000 {
+        let len = rng.below(24) as usize;
+        let text: String = (0..len).map(|_| alphabet[rng.below(alphabet.len() as u64) as usize]).collect();
+        let _ = sandbox::cli::shorthand::parse(&text);
+        let _ = sandbox::cli::format::query(&text, &serde_json::json!({"a": [1, {"b": "c"}]}));
+        let _ = sandbox::cli::transcript::split_words(&text);
+    }
+}

@@ -137,6 +137,16 @@ pub fn modify_instance_attribute(call: &mut Call) -> Out {
         AttributeChange::EbsOptimized(b)
     } else if a.has("groups") {
         AttributeChange::Groups(a.strs("groups"))
+    } else if let Some(Value::Array(bdms)) = a.get("block-device-mappings") {
+        AttributeChange::DeleteOnTermination(
+            bdms.iter()
+                .map(|b| {
+                    let dot = b.get("Ebs").and_then(|e| e.get("DeleteOnTermination"));
+                    let dot = dot.is_some_and(|v| v.as_bool().unwrap_or_else(|| scalar_string(v) == "true"));
+                    (b.get("DeviceName").map(scalar_string).unwrap_or_default(), dot)
+                })
+                .collect(),
+        )
     } else if let (Some(attr), Some(v)) = (a.str("attribute"), a.str("value")) {
         let b = v.eq_ignore_ascii_case("true");
         match attr {

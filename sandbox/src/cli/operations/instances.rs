@@ -72,6 +72,7 @@ pub const OPS: &[OpSpec] = &[
             p("source-dest-check", Bool),
             p("ebs-optimized", Bool),
             p("groups", List),
+            p("block-device-mappings", StructList),
             DRY
         ]
     ),

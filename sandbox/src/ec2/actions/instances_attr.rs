@@ -22,6 +22,8 @@ pub enum AttributeChange {
     SourceDestCheck(bool),
     EbsOptimized(bool),
     Groups(Vec<String>),
+    /// `DeleteOnTermination` per attached device name.
+    DeleteOnTermination(Vec<(String, bool)>),
 }
 
 impl World {
@@ -93,9 +95,39 @@ impl World {
                 ));
             }
             AttributeChange::Groups(g) => self.check_group_ids(ctx.region, g)?,
+            AttributeChange::DeleteOnTermination(devices) => {
+                let attached = self.instance(id).map(|i| i.block_devices.clone()).unwrap_or_default();
+                if let Some((dev, _)) = devices.iter().find(|(d, _)| !attached.iter().any(|b| &b.device_name == d)) {
+                    return Err(Ec2Error::invalid_value(
+                        dev,
+                        format!("The device '{dev}' is not attached to instance '{id}'."),
+                    ));
+                }
+            }
             _ => {}
         }
         ctx.gate()?;
+        if let AttributeChange::DeleteOnTermination(devices) = change {
+            let region = self.region_mut_ref(ctx.region)?;
+            let volumes: Vec<(String, bool)> = region
+                .instances
+                .get(id)
+                .map(|i| {
+                    i.block_devices
+                        .iter()
+                        .filter_map(|b| {
+                            devices.iter().find(|(d, _)| *d == b.device_name).map(|(_, v)| (b.volume_id.clone(), *v))
+                        })
+                        .collect()
+                })
+                .unwrap_or_default();
+            for (vol, dot) in volumes {
+                if let Some(a) = region.volumes.get_mut(&vol).and_then(|v| v.attachment.as_mut()) {
+                    a.delete_on_termination = dot;
+                }
+            }
+            return Ok(());
+        }
         let r = self.region_mut_ref(ctx.region)?;
         let Some(i) = r.instances.get_mut(id) else {
             return Ok(());
@@ -109,6 +141,7 @@ impl World {
             AttributeChange::SourceDestCheck(b) => i.source_dest_check = b,
             AttributeChange::EbsOptimized(b) => i.ebs_optimized = b,
             AttributeChange::Groups(g) => i.security_group_ids = g,
+            AttributeChange::DeleteOnTermination(_) => {}
         }
         Ok(())
     }

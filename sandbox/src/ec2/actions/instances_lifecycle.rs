@@ -1,5 +1,6 @@
 //! Start, stop (and hibernate), reboot and terminate: the state machine's allowed moves.
 
+use super::super::catalog::{VcpuBucket, instance_type};
 use super::super::clock::gmt;
 use super::super::error::{Ec2Error, Ec2Result, ErrorKind};
 use super::super::instance::{InstanceState, PENDING_SECS, SHUTTING_DOWN_SECS, STOPPING_SECS, StateReason};
@@ -30,6 +31,41 @@ fn user_shutdown(now: crate::SimTime, hibernate: bool) -> (StateReason, String) 
 }
 
 impl World {
+    /// Starting stopped instances must fit the region's vCPU quotas, like a launch.
+    fn check_start_quota(&self, ctx: &Ctx, states: &[(String, InstanceState)]) -> Ec2Result<()> {
+        let r = self.region_ref(ctx.region)?;
+        let bucket_of = |i: &crate::ec2::Instance| instance_type(&i.instance_type).map(|t| (t.bucket, t.vcpus));
+        let mut wanted: Vec<(VcpuBucket, u32)> = Vec::new();
+        for (id, st) in states {
+            if *st == InstanceState::Stopped
+                && let Some((b, v)) = r.instances.get(id).and_then(bucket_of)
+            {
+                wanted.push((b, v));
+            }
+        }
+        for (bucket, _) in &wanted {
+            let used: u32 = r
+                .instances
+                .values()
+                .filter(|i| matches!(i.state, InstanceState::Pending | InstanceState::Running))
+                .filter_map(bucket_of)
+                .filter(|(b, _)| b == bucket)
+                .map(|(_, v)| v)
+                .sum();
+            let asked: u32 = wanted.iter().filter(|(b, _)| b == bucket).map(|(_, v)| v).sum();
+            let quota = r.vcpu_quota(*bucket);
+            if used + asked > quota {
+                return Err(Ec2Error::new(
+                    ErrorKind::LimitExceeded,
+                    "VcpuLimitExceeded",
+                    "",
+                    super::instances_run::vcpu_message(quota),
+                ));
+            }
+        }
+        Ok(())
+    }
+
     fn instance_states(&self, region: &str, ids: &[String]) -> Ec2Result<Vec<(String, InstanceState)>> {
         self.check_instance_ids(region, ids)?;
         let r = self.region_ref(region)?;
@@ -48,6 +84,7 @@ impl World {
                 ));
             }
         }
+        self.check_start_quota(ctx, &states)?;
         ctx.gate()?;
         let mut out = Vec::new();
         for (id, st) in states {

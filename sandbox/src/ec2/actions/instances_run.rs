@@ -11,7 +11,7 @@ use super::instances_launch::LaunchPlan;
 use super::run_request::{RunRequest, USER_DATA_LIMIT};
 
 /// The `VcpuLimitExceeded` message.
-fn vcpu_message(limit: u32) -> String {
+pub(super) fn vcpu_message(limit: u32) -> String {
     format!(
         "You have requested more vCPU capacity than your current vCPU limit of {limit} allows for the instance bucket that the specified instance type belongs to. Please visit http://aws.amazon.com/contact-us/ec2-request to request an adjustment to this limit."
     )
