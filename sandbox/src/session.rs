@@ -146,7 +146,7 @@ impl Session {
     pub fn run(&mut self, line: &str, now: SimTime) -> CommandOutput {
         self.world.advance_to(now);
         let facts = self.all_facts();
-        self.boot_instances(&facts, now);
+        let rebooted = self.boot_instances(&facts, now);
         if let Some(p) = self.pending.take() {
             return self.answer_host_key(line, p, &facts, now);
         }
@@ -156,8 +156,10 @@ impl Session {
         }
         self.history.push(trimmed.to_string());
         if let Some(login) = self.login.clone() {
+            // A stop, a termination or a reboot ends the connection.
             let alive =
-                facts.iter().any(|f| f.instance_id == login.instance_id && f.state == RunState::Running);
+                facts.iter().any(|f| f.instance_id == login.instance_id && f.state == RunState::Running)
+                    && !rebooted.contains(&login.instance_id);
             if !alive {
                 self.login = None;
                 return CommandOutput::fail(
@@ -370,11 +372,14 @@ impl Session {
     /// Boots every running instance whose guest has not seen its latest start: the first boot
     /// runs cloud-init with the user data; later boots only restart enabled services and grow
     /// the root partition and filesystem, as cloud-init's growpart and resizefs modules do.
-    fn boot_instances(&mut self, facts: &[InstanceFacts], now: SimTime) {
+    /// Returns the instances that rebooted (their sessions are gone).
+    fn boot_instances(&mut self, facts: &[InstanceFacts], now: SimTime) -> Vec<String> {
+        let mut rebooted = Vec::new();
         for f in facts.iter().filter(|f| f.state == RunState::Running) {
             match self.machines.get_mut(&f.instance_id) {
                 Some(m) if m.booted_at == Some(f.last_start) => {}
                 Some(m) => {
+                    rebooted.push(f.instance_id.clone());
                     for s in m.services.values_mut() {
                         s.active = s.enabled;
                         s.since = f.last_start;
@@ -394,6 +399,7 @@ impl Session {
                 None => self.first_boot(f, facts, now),
             }
         }
+        rebooted
     }
 
     fn first_boot(&mut self, f: &InstanceFacts, facts: &[InstanceFacts], now: SimTime) {
