@@ -109,6 +109,7 @@ pub fn Flashcards(props: &FlashcardsProps) -> Html {
     };
     let back_ref = use_node_ref();
     let show_ref = use_node_ref();
+    let check_ref = use_node_ref();
 
     // Load stored progress, and reload whenever another widget or tab saves.
     {
@@ -145,12 +146,15 @@ pub fn Flashcards(props: &FlashcardsProps) -> Html {
     // Keyboard users stay with the card: the back once shown, then the next card's button.
     {
         let pending = ctx.focus.clone();
-        let (back_ref, show_ref) = (back_ref.clone(), show_ref.clone());
+        let (back_ref, show_ref, check_ref) = (back_ref.clone(), show_ref.clone(), check_ref.clone());
         use_effect(move || {
             let target = pending.borrow_mut().take();
             let element = match target {
                 Some(Focus::Back) => back_ref.cast::<HtmlElement>(),
-                Some(Focus::ShowAnswer) => show_ref.cast::<HtmlElement>(),
+                // After the last card, the button that looks for more.
+                Some(Focus::ShowAnswer) => {
+                    show_ref.cast::<HtmlElement>().or_else(|| check_ref.cast::<HtmlElement>())
+                }
                 None => None,
             };
             if let Some(el) = element {
@@ -216,7 +220,7 @@ pub fn Flashcards(props: &FlashcardsProps) -> Html {
                 <div class="ec2lab-flashcards-done" role="status">
                     <p>{ "Nothing to review in this deck right now." }</p>
                     if let Some(next) = next { <p>{ next }</p> }
-                    <button type="button" class="ec2lab-check-due" onclick={check}>{ "Check for due cards" }</button>
+                    <button type="button" class="ec2lab-check-due" ref={check_ref.clone()} onclick={check}>{ "Check for due cards" }</button>
                 </div>
             }
         }
@@ -300,7 +304,7 @@ pub fn Flashcards(props: &FlashcardsProps) -> Html {
                 if !date_value.is_empty() {
                     <button type="button" onclick={clear_date}>{ "Clear date" }</button>
                 }
-                <span class="ec2lab-hint">{ "Cards due after it come back the day before." }</span>
+                <span class="ec2lab-hint">{ "Cards that would fall due after this date come back the day before it." }</span>
             </div>
         </section>
     }
