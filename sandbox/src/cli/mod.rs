@@ -51,7 +51,13 @@ struct Globals {
     region: Option<String>,
     output: Option<String>,
     query: Option<String>,
+    profile: Option<String>,
+    version: bool,
 }
+
+/// What `aws --version` prints.
+pub const VERSION: &str =
+    "aws-cli/2.22.35 Python/3.12.6 Linux/6.1.119-129.201.amzn2023.x86_64 exe/x86_64.amzn.2023\n";
 
 const VALUED_GLOBALS: &[&str] = &[
     "--region",
@@ -100,8 +106,11 @@ fn split_globals(argv: &[String]) -> Result<(Globals, Vec<String>), CliError> {
                 "--region" => g.region = Some(value),
                 "--output" => g.output = Some(value),
                 "--query" => g.query = Some(value),
+                "--profile" => g.profile = Some(value),
                 _ => {}
             }
+        } else if name == "--version" {
+            g.version = true;
         } else if !FLAG_GLOBALS.contains(&name) {
             rest.push(w.clone());
         }
@@ -137,6 +146,12 @@ fn execute(
     read_file: &dyn Fn(&str) -> Option<String>,
 ) -> Result<String, CliError> {
     let (globals, words) = split_globals(argv)?;
+    if globals.version {
+        return Ok(VERSION.to_string());
+    }
+    if let Some(p) = globals.profile.as_deref().filter(|p| *p != "default") {
+        return Err(CliError::Other { message: format!("The config profile ({p}) could not be found") });
+    }
     let Some(service) = words.first() else {
         return Err(CliError::usage("the following arguments are required: command"));
     };
@@ -191,7 +206,7 @@ fn execute(
     // The world's clock never runs backwards (a waiter may have moved it ahead of `now`).
     let now = now.max(world.now());
     let dry_run = args.flag("dry-run").unwrap_or(false);
-    let mut call = spec::Call { world, ctx: Ctx::new(info.name, now, dry_run), args };
+    let mut call = spec::Call { world, ctx: Ctx::new(info.name, now, dry_run), args, read_file };
     let result = (op.handler)(&mut call).map_err(|e| match e {
         CliError::Service { error, .. } => CliError::Service { operation: op.api, error },
         other => other,

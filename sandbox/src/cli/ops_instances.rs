@@ -341,3 +341,35 @@ pub fn describe_iam_associations(call: &mut Call) -> Out {
         .collect();
     Ok(Some(json!({"IamInstanceProfileAssociations": list})))
 }
+
+pub fn get_password_data(call: &mut Call) -> Out {
+    let id = call.args.str("instance-id").unwrap_or_default().to_string();
+    call.world.check_instance_ids(call.ctx.region, std::slice::from_ref(&id))?;
+    call.ctx.gate()?;
+    let Some(data) = call.world.password_data(&id, call.ctx.now) else { return Ok(None) };
+    let password = match call.args.str("priv-launch-key") {
+        None => data.encrypted,
+        Some(path) => {
+            let Some(pem) = (call.read_file)(path) else {
+                return Err(CliError::Other {
+                    message: format!("[Errno 2] No such file or directory: '{path}'"),
+                });
+            };
+            let key = call.world.instance(&id).and_then(|i| i.key_name.clone());
+            let pair = key.and_then(|k| call.world.key_pair(call.ctx.region, &k));
+            let matches = pair.is_some_and(|p| {
+                crate::ec2::keypair::private_key_fingerprint(&pem).is_some_and(|fp| fp == p.fingerprint)
+            });
+            if data.encrypted.is_empty() {
+                String::new()
+            } else if matches {
+                data.plaintext
+            } else {
+                return Err(CliError::Other {
+                    message: "Unable to decrypt password data using provided private key file.".to_string(),
+                });
+            }
+        }
+    };
+    Ok(Some(json!({"InstanceId": id, "PasswordData": password, "Timestamp": iso8601(call.ctx.now)})))
+}

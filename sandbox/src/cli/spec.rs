@@ -38,6 +38,8 @@ pub struct Call<'a> {
     pub world: &'a mut World,
     pub ctx: Ctx,
     pub args: super::args::Args,
+    /// Reads a file of the caller's shell (for options that take a path, like `--priv-launch-key`).
+    pub read_file: &'a dyn Fn(&str) -> Option<String>,
 }
 
 /// What an operation does: returns the response, or `None` for operations without output.

@@ -2,7 +2,7 @@
 //! shows, with `# advance N` moving simulated time. Shared by the `ec2lab` binary and the tests.
 //! Lines are split into words with POSIX-style quoting (`'…'`, `"…"`, `\`).
 
-use super::{CliEnv, run};
+use super::{CliEnv, run_with_files};
 use crate::ec2::World;
 use crate::time::SimTime;
 
@@ -96,13 +96,15 @@ fn capture(line: &str) -> Option<(&str, &str)> {
 
 /// Runs `script` on a world seeded with `seed` and renders every line as `$ line`, its stdout,
 /// `[stderr]` lines and a non-zero exit code. `NAME=$(aws …)` captures a command's trimmed
-/// stdout into `$NAME` for later lines.
+/// stdout into `$NAME` for later lines; `aws … > path` keeps it as a file for `file://path` and
+/// `--priv-launch-key path`.
 pub fn run_script(script: &str, seed: u64, region: &str) -> String {
     let mut world = World::new(seed);
     let env = CliEnv { default_region: region.to_string() };
     let mut now = SimTime::ZERO;
     let mut out = String::new();
     let mut vars: Vec<(String, String)> = Vec::new();
+    let mut files: Vec<(String, String)> = Vec::new();
     for line in script.lines() {
         let trimmed = line.trim();
         if let Some(rest) = trimmed.strip_prefix("# advance") {
@@ -124,8 +126,24 @@ pub fn run_script(script: &str, seed: u64, region: &str) -> String {
         };
         let result = match split_words(&command) {
             None => crate::CommandOutput::fail("bash: unexpected EOF while looking for matching quote\n", 2),
-            Some(words) if words.first().is_some_and(|w| w == "aws") => {
-                run(&mut world, &words[1..], &env, now)
+            Some(mut words) if words.first().is_some_and(|w| w == "aws") => {
+                // `aws … > file` keeps stdout as a file later commands can read.
+                let redirect = match words.len() {
+                    n if n >= 3 && words[n - 2] == ">" => {
+                        let path = words.pop();
+                        words.pop();
+                        path
+                    }
+                    _ => None,
+                };
+                let read = |path: &str| files.iter().find(|(p, _)| p == path).map(|(_, c)| c.clone());
+                let mut result = run_with_files(&mut world, &words[1..], &env, now, &read);
+                if let Some(path) = redirect {
+                    let content = std::mem::take(&mut result.stdout);
+                    files.retain(|(p, _)| *p != path);
+                    files.push((path, content));
+                }
+                result
             }
             Some(words) => crate::CommandOutput::fail(
                 format!(

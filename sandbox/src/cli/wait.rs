@@ -161,7 +161,12 @@ pub fn run(
     let mut t = now;
     for _ in 0..waiter.attempts {
         world.advance_to(t);
-        let mut call = Call { world: &mut *world, ctx: Ctx::new(region, t, false), args: parsed.clone() };
+        let mut call = Call {
+            world: &mut *world,
+            ctx: Ctx::new(region, t, false),
+            args: parsed.clone(),
+            read_file: &|_| None,
+        };
         match (op.handler)(&mut call) {
             Ok(Some(response)) => {
                 let values = match format::query(waiter.path, &response)? {

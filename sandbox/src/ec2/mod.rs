@@ -17,6 +17,7 @@ pub mod instance;
 pub mod keypair;
 pub mod meter;
 pub mod network;
+pub mod password;
 pub mod region;
 pub mod regions;
 pub mod security_group;

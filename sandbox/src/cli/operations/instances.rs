@@ -49,6 +49,13 @@ pub const OPS: &[OpSpec] = &[
         [r("association-id", Str)]
     ),
     op!(
+        "get-password-data",
+        "GetPasswordData",
+        "Retrieves the encrypted administrator password of a Windows instance.",
+        ops_instances::get_password_data,
+        [r("instance-id", Str), p("priv-launch-key", Str), DRY]
+    ),
+    op!(
         "get-console-output",
         "GetConsoleOutput",
         "Shows an instance's console output.",

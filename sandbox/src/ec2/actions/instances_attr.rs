@@ -97,7 +97,9 @@ impl World {
             AttributeChange::Groups(g) => self.check_group_ids(ctx.region, g)?,
             AttributeChange::DeleteOnTermination(devices) => {
                 let attached = self.instance(id).map(|i| i.block_devices.clone()).unwrap_or_default();
-                if let Some((dev, _)) = devices.iter().find(|(d, _)| !attached.iter().any(|b| &b.device_name == d)) {
+                if let Some((dev, _)) =
+                    devices.iter().find(|(d, _)| !attached.iter().any(|b| &b.device_name == d))
+                {
                     return Err(Ec2Error::invalid_value(
                         dev,
                         format!("The device '{dev}' is not attached to instance '{id}'."),
@@ -116,7 +118,10 @@ impl World {
                     i.block_devices
                         .iter()
                         .filter_map(|b| {
-                            devices.iter().find(|(d, _)| *d == b.device_name).map(|(_, v)| (b.volume_id.clone(), *v))
+                            devices
+                                .iter()
+                                .find(|(d, _)| *d == b.device_name)
+                                .map(|(_, v)| (b.volume_id.clone(), *v))
                         })
                         .collect()
                 })

@@ -34,7 +34,8 @@ impl World {
     /// Starting stopped instances must fit the region's vCPU quotas, like a launch.
     fn check_start_quota(&self, ctx: &Ctx, states: &[(String, InstanceState)]) -> Ec2Result<()> {
         let r = self.region_ref(ctx.region)?;
-        let bucket_of = |i: &crate::ec2::Instance| instance_type(&i.instance_type).map(|t| (t.bucket, t.vcpus));
+        let bucket_of =
+            |i: &crate::ec2::Instance| instance_type(&i.instance_type).map(|t| (t.bucket, t.vcpus));
         let mut wanted: Vec<(VcpuBucket, u32)> = Vec::new();
         for (id, st) in states {
             if *st == InstanceState::Stopped
