@@ -3,6 +3,7 @@
 mod exam;
 mod flashcards;
 mod imds_explorer;
+mod lab;
 mod progress;
 mod quiz;
 mod terminal;
