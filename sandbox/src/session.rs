@@ -344,6 +344,10 @@ impl Session {
                 }
                 m.logins += 1;
                 m.last_login = Some(now);
+                // A fresh login sees group changes (`usermod -aG docker …`).
+                for active in m.docker_group.values_mut() {
+                    *active = true;
+                }
                 m.host.style =
                     if m.os == OsFamily::Ubuntu { PromptStyle::Ubuntu } else { PromptStyle::AmazonLinux };
                 m.host.user = login.user.clone();

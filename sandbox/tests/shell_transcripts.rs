@@ -66,3 +66,8 @@ fn walkthrough_role_image_power() {
 fn scripts() {
     check("shell/12_scripts");
 }
+
+#[test]
+fn docker() {
+    check("shell/13_docker");
+}

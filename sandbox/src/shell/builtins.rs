@@ -36,6 +36,9 @@ pub fn run(host: &mut Host, argv: &[String], io: &Io<'_>) -> Option<CommandOutpu
         "whoami" => CommandOutput::ok(format!("{}\n", host.user)),
         "date" => CommandOutput::ok(format!("{}\n", unix_date(io.now))),
         "printenv" => env(host, args),
+        "tee" => super::fileops::tee(host, args, io),
+        "install" => super::fileops::install(host, args),
+        "." | "source" => source(host, args),
         "env" if !args.is_empty() && !args[0].contains('=') => {
             CommandOutput::fail(format!("env: ‘{}’: No such file or directory\n", args[0]), 127)
         }
@@ -419,6 +422,32 @@ fn printf(args: &[String]) -> CommandOutput {
         rest = &rest[used..];
     }
     CommandOutput::ok(out)
+}
+
+/// `. FILE` / `source FILE`: reads `NAME=value` lines (what `/etc/os-release` holds) into shell
+/// variables. Other commands in the file are not run.
+fn source(host: &mut Host, args: &[String]) -> CommandOutput {
+    let Some(file) = args.first() else {
+        return CommandOutput::fail(
+            "bash: .: filename argument required\n.: usage: . filename [arguments]\n",
+            2,
+        );
+    };
+    let text = match host.fs.read(&host.path(file), &host.user) {
+        Ok(t) => t.to_string(),
+        Err(e) => return CommandOutput::fail(format!("bash: {file}: {e}\n"), 1),
+    };
+    for line in text.lines() {
+        let line = line.trim().trim_start_matches("export ");
+        if let Some((name, value)) = line.split_once('=') {
+            let valid = name.chars().next().is_some_and(|c| c.is_ascii_alphabetic() || c == '_')
+                && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_');
+            if valid {
+                host.vars.insert(name.to_string(), value.trim_matches('"').trim_matches('\'').to_string());
+            }
+        }
+    }
+    CommandOutput::default()
 }
 
 fn env(host: &Host, args: &[String]) -> CommandOutput {

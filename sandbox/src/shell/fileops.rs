@@ -1,4 +1,5 @@
-//! File commands: `touch`, `mkdir`, `rm`, `cp` and `mv`, with coreutils' messages.
+//! File commands: `touch`, `mkdir`, `rm`, `cp`, `mv`, `tee` and `install -d`, with coreutils'
+//! messages.
 
 use super::exec::Io;
 use super::host::Host;
@@ -140,6 +141,70 @@ pub fn copy(host: &mut Host, args: &[String], io: &Io<'_>, moving: bool) -> Comm
             out.stderr.push_str(&format!("mv: cannot remove '{src}': {e}\n"));
             out.exit_code = 1;
         }
+    }
+    out
+}
+
+/// `tee [-a] FILE…`: copies stdin to the files and to stdout (`… | sudo tee FILE` is how a
+/// non-root user writes a root-owned file).
+pub fn tee(host: &mut Host, args: &[String], io: &Io<'_>) -> CommandOutput {
+    let append = args.iter().any(|a| a == "-a" || a == "--append");
+    let input = io.stdin.unwrap_or_default().to_string();
+    let mut out = CommandOutput::ok(input.clone());
+    let user = host.user.clone();
+    for f in args.iter().filter(|a| !a.starts_with('-')) {
+        if f == "/dev/null" {
+            continue;
+        }
+        let path = host.path(f);
+        if let Err(e) = host.fs.write(&path, &input, append, &user, io.now) {
+            out.stderr.push_str(&format!("tee: {f}: {e}\n"));
+            out.exit_code = 1;
+        }
+    }
+    out
+}
+
+/// `install -d [-m MODE] DIR…` (directories only; copying files is `cp`).
+pub fn install(host: &mut Host, args: &[String]) -> CommandOutput {
+    let mut mode = 0o755;
+    let mut dirs = Vec::new();
+    let mut make_dirs = false;
+    let mut i = 0;
+    while i < args.len() {
+        match args[i].as_str() {
+            "-d" => make_dirs = true,
+            "-m" => {
+                match args.get(i + 1).and_then(|m| u32::from_str_radix(m, 8).ok()) {
+                    Some(m) => mode = m,
+                    None => return CommandOutput::fail("install: invalid mode\n", 1),
+                }
+                i += 1;
+            }
+            a if !a.starts_with('-') => dirs.push(a.to_string()),
+            _ => {}
+        }
+        i += 1;
+    }
+    if !make_dirs {
+        return CommandOutput::fail(
+            "install: this sandbox supports `install -d [-m MODE] DIR…`; copy files with cp\n",
+            1,
+        );
+    }
+    let mut out = CommandOutput::default();
+    for d in dirs {
+        let path = host.path(&d);
+        let parent = super::vfs::parent(&path).to_string();
+        let writable = host.user == "root" || host.fs.get(&parent).is_some_and(|n| n.owner == host.user);
+        if !writable {
+            out.stderr.push_str(&format!("install: cannot create directory '{d}': Permission denied\n"));
+            out.exit_code = 1;
+            continue;
+        }
+        let user = host.user.clone();
+        host.fs.mkdir_p(&path, &user, mode);
+        let _ = host.fs.chmod(&path, mode, "root");
     }
     out
 }

@@ -72,6 +72,26 @@ pub struct Machine {
     pub last_login: Option<SimTime>,
     /// Filesystems made on data volumes, by kernel device name (`xvdf`, `nvme1n1`).
     pub data_fs: BTreeMap<String, DataFs>,
+    /// Docker containers started with `docker run`, running or stopped.
+    pub containers: Vec<Container>,
+    /// Images already pulled (the first `docker run` of an image shows the pull).
+    pub images: BTreeSet<String>,
+    /// Members of the `docker` group, and whether their current login sees the membership
+    /// (it takes a new login, or `newgrp docker`).
+    pub docker_group: BTreeMap<String, bool>,
+}
+
+/// One container.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Container {
+    pub id: String,
+    pub name: String,
+    pub image: String,
+    /// `-p HOST:CONTAINER`.
+    pub host_port: Option<u16>,
+    pub container_port: u16,
+    pub running: bool,
+    pub created: SimTime,
 }
 
 /// A filesystem on an attached data volume, and where it is mounted.
@@ -118,6 +138,8 @@ impl Machine {
         host.fs.install("/etc/os-release", &os_release, "root", 0o644, now);
         host.fs.install("/etc/hostname", &format!("{}\n", facts.private_dns), "root", 0o644, now);
         host.fs.mkdir_p("/var/log", "root", 0o755);
+        let repo_dir = if os == OsFamily::Ubuntu { "/etc/apt/sources.list.d" } else { "/etc/yum.repos.d" };
+        host.fs.mkdir_p(repo_dir, "root", 0o755);
         host.fs.mkdir_p("/var/lib/cloud/instance", "root", 0o755);
         host.fs.install("/var/log/secure", "", "root", 0o600, now);
         if let Some(key) = &facts.key {
@@ -169,6 +191,9 @@ impl Machine {
             logins: 0,
             last_login: None,
             data_fs: BTreeMap::new(),
+            containers: Vec::new(),
+            images: BTreeSet::new(),
+            docker_group: BTreeMap::new(),
         }
     }
 

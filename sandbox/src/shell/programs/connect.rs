@@ -3,7 +3,9 @@
 //! Connect (`aws ec2-instance-connect ssh`, real SSH on port 22 with a one-time key that sshd
 //! reads from IMDS).
 
-use crate::imds::{InstanceFacts, RunState, mix};
+use super::{Ctx, Effect};
+use crate::ec2::World;
+use crate::imds::{self, InstanceFacts, RunState, mix};
 use crate::output::CommandOutput;
 use crate::shell::host::Host;
 use crate::shell::ssh::{self, KeyCheck, Login, SshStep};
@@ -88,4 +90,52 @@ pub fn eic_ssh(
     let argv =
         vec!["-o".to_string(), "StrictHostKeyChecking=accept-new".to_string(), format!("{user}@{host}")];
     ssh::connect_with(&argv, laptop, facts, keys, true)
+}
+
+impl Ctx<'_> {
+    /// `aws ssm start-session` and `aws ec2-instance-connect ssh` from the laptop.
+    pub(super) fn connect(&mut self, host: &mut Host, args: &[String]) -> CommandOutput {
+        let region = host
+            .vars
+            .get("AWS_DEFAULT_REGION")
+            .or_else(|| host.vars.get("AWS_REGION"))
+            .cloned()
+            .unwrap_or_else(|| self.laptop_region.clone());
+        let rest = &args[1..];
+        match (args[0].as_str(), rest.first().map(String::as_str)) {
+            ("ssm", Some("start-session")) => {
+                let out = start_session(&rest[1..], self.facts, &region);
+                if let Some(login) = session_login(&out, &rest[1..]) {
+                    self.effects.push(Effect::Ssh(Box::new(SshStep::LoggedIn(out.clone(), login))));
+                }
+                out
+            }
+            ("ec2-instance-connect", Some("ssh")) => {
+                let world: &World = self.world;
+                let check = |f: &InstanceFacts, text: &str| {
+                    f.key
+                        .as_ref()
+                        .is_some_and(|k| imds::world_view::key_matches(world, &f.region, &k.name, text))
+                };
+                match eic_ssh(&rest[1..], host, self.facts, &check, &region) {
+                    SshStep::Done(out) => out,
+                    other => {
+                        let shown = match &other {
+                            SshStep::AskHostKey(out, _) | SshStep::LoggedIn(out, _) | SshStep::Done(out) => {
+                                out.clone()
+                            }
+                        };
+                        self.effects.push(Effect::Ssh(Box::new(other)));
+                        shown
+                    }
+                }
+            }
+            (service, _) => CommandOutput::fail(
+                format!(
+                    "aws {service}: only `ssm start-session` and `ec2-instance-connect ssh` are simulated\n"
+                ),
+                252,
+            ),
+        }
+    }
 }

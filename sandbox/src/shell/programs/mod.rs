@@ -5,6 +5,7 @@
 pub mod cloud_init;
 pub mod connect;
 pub mod disk;
+pub mod docker;
 pub mod ec2_metadata;
 pub mod packages;
 pub mod ping;
@@ -126,52 +127,6 @@ impl Ctx<'_> {
         cli::run(self.world, &args, &env, now)
     }
 
-    /// `aws ssm start-session` and `aws ec2-instance-connect ssh` from the laptop.
-    fn connect(&mut self, host: &mut Host, args: &[String]) -> CommandOutput {
-        let region = host
-            .vars
-            .get("AWS_DEFAULT_REGION")
-            .or_else(|| host.vars.get("AWS_REGION"))
-            .cloned()
-            .unwrap_or_else(|| self.laptop_region.clone());
-        let rest = &args[1..];
-        match (args[0].as_str(), rest.first().map(String::as_str)) {
-            ("ssm", Some("start-session")) => {
-                let out = connect::start_session(&rest[1..], self.facts, &region);
-                if let Some(login) = connect::session_login(&out, &rest[1..]) {
-                    self.effects.push(Effect::Ssh(Box::new(SshStep::LoggedIn(out.clone(), login))));
-                }
-                out
-            }
-            ("ec2-instance-connect", Some("ssh")) => {
-                let world: &World = self.world;
-                let check = |f: &InstanceFacts, text: &str| {
-                    f.key
-                        .as_ref()
-                        .is_some_and(|k| imds::world_view::key_matches(world, &f.region, &k.name, text))
-                };
-                match connect::eic_ssh(&rest[1..], host, self.facts, &check, &region) {
-                    SshStep::Done(out) => out,
-                    other => {
-                        let shown = match &other {
-                            SshStep::AskHostKey(out, _) | SshStep::LoggedIn(out, _) | SshStep::Done(out) => {
-                                out.clone()
-                            }
-                        };
-                        self.effects.push(Effect::Ssh(Box::new(other)));
-                        shown
-                    }
-                }
-            }
-            (service, _) => CommandOutput::fail(
-                format!(
-                    "aws {service}: only `ssm start-session` and `ec2-instance-connect ssh` are simulated\n"
-                ),
-                252,
-            ),
-        }
-    }
-
     fn hostname(&self, args: &[String]) -> CommandOutput {
         let Some(f) = self.here_facts() else {
             return CommandOutput::ok("laptop\n");
@@ -249,7 +204,22 @@ impl Ctx<'_> {
             (None, None, _) => {
                 let aws_name = host.starts_with("ec2-") && host.ends_with(".amazonaws.com");
                 let ip = host.split('.').count() == 4 && host.split('.').all(|p| p.parse::<u8>().is_ok());
-                return if aws_name || ip { Exchange::ConnectTimeout } else { Exchange::Unresolvable };
+                if aws_name || ip {
+                    return Exchange::ConnectTimeout;
+                }
+                // The public internet: reachable from the laptop and from instances with a
+                // public address (through the internet gateway).
+                let public = matches!(
+                    host.rsplit('.').next(),
+                    Some("com" | "org" | "net" | "io" | "dev" | "aws" | "co" | "cloud" | "sh")
+                );
+                if !public {
+                    return Exchange::Unresolvable;
+                }
+                if here.as_ref().is_some_and(|f| f.public_ip.is_none()) {
+                    return Exchange::ConnectTimeout;
+                }
+                return Exchange::Response(web::internet(url, req, now));
             }
         };
         if target.state != imds::RunState::Running || !target.allows_tcp(url.port, &source) {
@@ -320,87 +290,6 @@ impl Ctx<'_> {
             let _ = host.fs.write(&path, &text, false, &user, now);
         }
         out
-    }
-
-    fn docker(&mut self, host: &mut Host, args: &[String], io: &Io<'_>) -> CommandOutput {
-        let Some(id) = self.here.clone() else {
-            return CommandOutput::fail("bash: docker: command not found\n", 127);
-        };
-        let Some(m) = self.machines.get(&id) else {
-            return CommandOutput::fail("bash: docker: command not found\n", 127);
-        };
-        if !m.packages.contains("docker") && !m.packages.contains("docker.io") {
-            return CommandOutput::fail("bash: docker: command not found\n", 127);
-        }
-        if host.user != "root" {
-            return CommandOutput::fail(
-                "permission denied while trying to connect to the Docker daemon socket at unix:///var/run/docker.sock: Get \"http://%2Fvar%2Frun%2Fdocker.sock/v1.45/containers/json\": dial unix /var/run/docker.sock: connect: permission denied\n",
-                1,
-            );
-        }
-        if !m.service_active("docker") {
-            return CommandOutput::fail(
-                "Cannot connect to the Docker daemon at unix:///var/run/docker.sock. Is the docker daemon running?\n",
-                1,
-            );
-        }
-        match args.first().map(String::as_str) {
-            Some("ps") => {
-                CommandOutput::ok("CONTAINER ID   IMAGE     COMMAND   CREATED   STATUS    PORTS     NAMES\n")
-            }
-            Some("run") => {
-                let mut i = 1;
-                let mut host_net = false;
-                let mut tty = false;
-                while let Some(a) = args.get(i).filter(|a| a.starts_with('-')) {
-                    match a.as_str() {
-                        "--network" | "--net" => {
-                            host_net = args.get(i + 1).is_some_and(|v| v == "host");
-                            i += 1;
-                        }
-                        "--network=host" | "--net=host" => host_net = true,
-                        "-t" | "-it" | "-ti" | "--tty" => tty = true,
-                        "-e" | "--name" | "-p" | "-v" => i += 1,
-                        _ => {}
-                    }
-                    i += 1;
-                }
-                let Some(image) = args.get(i) else {
-                    return CommandOutput::fail(
-                        "\"docker run\" requires at least 1 argument.\nSee 'docker run --help'.\n\nUsage:  docker run [OPTIONS] IMAGE [COMMAND] [ARG...]\n\nCreate and run a new container from an image\n",
-                        1,
-                    );
-                };
-                // Images built on curl (curlimages/curl) have curl as their entrypoint.
-                let mut command: Vec<String> = args[i + 1..].to_vec();
-                let curl_entrypoint = image.contains("curl");
-                if curl_entrypoint && command.first().is_none_or(|c| c != "curl") {
-                    command.insert(0, "curl".to_string());
-                }
-                match command.first().map(String::as_str) {
-                    Some("curl") => {
-                        let saved = self.hops;
-                        self.hops = if host_net { 1 } else { 2 };
-                        // Without -t the container's stdout is a pipe, so curl shows its meter.
-                        let inner = Io { stdout_is_tty: io.stdout_is_tty && tty, ..*io };
-                        let out = self.curl(host, &command[1..], &inner);
-                        self.hops = saved;
-                        out
-                    }
-                    None => CommandOutput::default(),
-                    Some(other) => CommandOutput::fail(
-                        format!(
-                            "docker: this sandbox's containers can only run curl (asked for '{other}').\n"
-                        ),
-                        125,
-                    ),
-                }
-            }
-            _ => CommandOutput::fail(
-                "Usage:  docker [OPTIONS] COMMAND\n\nA self-sufficient runtime for containers\n",
-                1,
-            ),
-        }
     }
 
     /// `shutdown`, `poweroff`, `halt`, `reboot`: the guest asks EC2 to stop (or reboot) it.
@@ -478,6 +367,27 @@ impl Ctx<'_> {
             }
             "yum" | "dnf" => Some(packages::dnf(m, &mut host.fs, &argv[0], args, io.now)),
             "rpm" => Some(packages::rpm(m, args)),
+            "usermod" => Some(packages::usermod(m, args)),
+            "newgrp" => Some(match args.first().map(String::as_str) {
+                Some("docker") if m.docker_group.contains_key(&host.user) => {
+                    m.docker_group.insert(host.user.clone(), true);
+                    CommandOutput::default()
+                }
+                Some(g) => CommandOutput::fail(
+                    format!(
+                        "newgrp: failed to crypt password with previous salt: Invalid argument\nnewgrp: group '{g}' requires a password\n"
+                    ),
+                    1,
+                ),
+                None => CommandOutput::default(),
+            }),
+            "dpkg" if args.first().is_some_and(|a| a == "--print-architecture") => {
+                Some(CommandOutput::ok(if here.as_ref().is_some_and(|f| f.architecture == "arm64") {
+                    "arm64\n"
+                } else {
+                    "amd64\n"
+                }))
+            }
             "ec2-metadata" if m.os != OsFamily::Ubuntu => match here.as_ref() {
                 Some(f) => Some(ec2_metadata::run(f, &mut m.tokens, args, io.now)),
                 None => None,

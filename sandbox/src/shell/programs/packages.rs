@@ -38,6 +38,13 @@ const APT_PACKAGES: &[(&str, &str, Option<&str>)] = &[
     ("unzip", "6.0-28ubuntu4.1", None),
     ("python3-pip", "24.0+dfsg-1ubuntu1.1", None),
     ("awscli", "2.14.6-1", None),
+    ("ca-certificates", "20240203", None),
+    ("gnupg", "2.4.4-2ubuntu17", None),
+    ("docker-ce", "5:27.4.1-1~ubuntu.24.04~noble", Some("docker")),
+    ("docker-ce-cli", "5:27.4.1-1~ubuntu.24.04~noble", None),
+    ("containerd.io", "1.7.24-1", None),
+    ("docker-buildx-plugin", "0.19.3-1~ubuntu.24.04~noble", None),
+    ("docker-compose-plugin", "2.32.1-1~ubuntu.24.04~noble", None),
 ];
 
 fn catalogue(os: OsFamily) -> &'static [(&'static str, &'static str, Option<&'static str>)] {
@@ -169,8 +176,10 @@ pub fn apt(m: &mut Machine, fs: &mut Vfs, prog: &str, args: &[String], now: SimT
             let mut new = Vec::new();
             for n in &names {
                 match APT_PACKAGES.iter().find(|(p, _, _)| p == n) {
-                    Some(p) if !m.packages.contains(p.0) => new.push(*p),
-                    Some(_) => out.push_str(&format!("{n} is already the newest version.\n")),
+                    _ if m.packages.contains(n.as_str()) => {
+                        out.push_str(&format!("{n} is already the newest version.\n"));
+                    }
+                    Some(p) => new.push(*p),
                     None => {
                         out.push_str(&format!("E: Unable to locate package {n}\n"));
                         return CommandOutput { stderr: out, exit_code: 100, ..Default::default() };
@@ -223,6 +232,41 @@ fn lay_down(package: &str, os: OsFamily, fs: &mut Vfs, now: SimTime) {
         ("apache2", _) => fs.install("/var/www/html/index.html", UBUNTU_APACHE_PAGE, "root", 0o644, now),
         _ => {}
     }
+}
+
+/// `usermod -aG GROUP USER` (only the `docker` group matters here).
+pub fn usermod(m: &mut Machine, args: &[String]) -> CommandOutput {
+    if m.host.user != "root" {
+        return CommandOutput::fail(
+            "usermod: Permission denied.\nusermod: cannot lock /etc/passwd; try again later.\n",
+            1,
+        );
+    }
+    let mut group = None;
+    let mut user = None;
+    let mut i = 0;
+    while i < args.len() {
+        match args[i].as_str() {
+            "-aG" | "-G" | "-Ga" => {
+                group = args.get(i + 1).cloned();
+                i += 1;
+            }
+            "-a" => {}
+            u if !u.starts_with('-') => user = Some(u.to_string()),
+            _ => {}
+        }
+        i += 1;
+    }
+    let (Some(group), Some(user)) = (group, user) else {
+        return CommandOutput::fail("Usage: usermod [options] LOGIN\n", 2);
+    };
+    if group == "docker" && !["docker", "docker.io", "docker-ce"].iter().any(|p| m.packages.contains(*p)) {
+        return CommandOutput::fail("usermod: group 'docker' does not exist\n", 6);
+    }
+    if group == "docker" {
+        m.docker_group.entry(user).or_insert(false);
+    }
+    CommandOutput::default()
 }
 
 /// `rpm -q PKG…` on Amazon Linux.

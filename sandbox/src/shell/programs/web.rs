@@ -26,6 +26,24 @@ fn server(m: &Machine) -> Option<(&'static str, &'static str)> {
 
 /// Answers `req` arriving at port `port` of machine `m`.
 pub fn serve(m: &Machine, fs: &Vfs, port: u16, req: &HttpRequest, now: SimTime) -> Exchange {
+    // A container published on this port answers first (docker's proxy owns the port).
+    if let Some(c) = m.containers.iter().find(|c| c.running && c.host_port == Some(port)) {
+        let nginx = c.image.split(':').next().unwrap_or("").ends_with("nginx");
+        let (banner, page) =
+            if nginx { ("nginx/1.27.3", NGINX_WELCOME) } else { ("Apache/2.4.62 (Unix)", IT_WORKS) };
+        let body = if req.method == "HEAD" { String::new() } else { page.to_string() };
+        return Exchange::Response(HttpResponse {
+            status: 200,
+            reason: "OK".into(),
+            headers: vec![
+                ("Server".into(), banner.into()),
+                ("Date".into(), http_date(now)),
+                ("Content-Type".into(), "text/html".into()),
+                ("Content-Length".into(), page.len().to_string()),
+            ],
+            body,
+        });
+    }
     if port != 80 {
         return Exchange::Refused;
     }
@@ -63,4 +81,38 @@ pub fn serve(m: &Machine, fs: &Vfs, port: u16, req: &HttpRequest, now: SimTime) 
     headers.push(("Content-Type".into(), "text/html; charset=UTF-8".into()));
     let body = if req.method == "HEAD" { String::new() } else { body };
     Exchange::Response(HttpResponse { status, reason: reason.into(), headers, body })
+}
+
+/// A page from the public internet: downloads such as Docker's apt key get a plausible body.
+pub fn internet(url: &crate::net::curl::Url, req: &HttpRequest, now: SimTime) -> HttpResponse {
+    let path = url.target.split('?').next().unwrap_or("/");
+    let (content_type, body) = if path.ends_with(".gpg") || path.ends_with(".asc") || path.ends_with("/gpg") {
+        (
+            "application/pgp-keys",
+            "-----BEGIN PGP PUBLIC KEY BLOCK-----\n\nmQINBFit2ioBEADhWpZ8/wvZ6hUTiXOwQHXMAlaFHcPH9hAtr4F1y2+OYdbtMuth\nlqqwp028AqyY+PRfVMtSYMbjuQuu5byyKR01BbqYhuS3jtqQmljZ/bJvXqnmiVXh\n-----END PGP PUBLIC KEY BLOCK-----\n"
+                .to_string(),
+        )
+    } else if path.ends_with(".sh") {
+        ("text/x-sh", "#!/bin/sh\necho \"this install script is not run in the sandbox\"\n".to_string())
+    } else {
+        (
+            "text/html; charset=utf-8",
+            format!(
+                "<!doctype html>\n<html><head><title>{}</title></head><body><h1>{}</h1></body></html>\n",
+                url.host, url.host
+            ),
+        )
+    };
+    let body_len = body.len();
+    HttpResponse {
+        status: 200,
+        reason: "OK".into(),
+        headers: vec![
+            ("Date".into(), http_date(now)),
+            ("Content-Type".into(), content_type.into()),
+            ("Content-Length".into(), body_len.to_string()),
+            ("Server".into(), "nginx".into()),
+        ],
+        body: if req.method == "HEAD" { String::new() } else { body },
+    }
 }
