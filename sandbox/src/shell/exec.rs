@@ -240,8 +240,7 @@ impl Shell<'_> {
         match name.as_str() {
             "exit" | "logout" if self.depth == 0 && self.host.user != self.host.login_user => {
                 // Leaving a `sudo -i` / `sudo su` root shell.
-                self.host.user = self.host.login_user.clone();
-                self.host.cwd = self.host.home();
+                self.host.root_logout();
                 CommandOutput::ok("logout\n")
             }
             "exit" | "logout" => {
@@ -303,8 +302,7 @@ impl Shell<'_> {
                     }
                 }
                 "-i" | "-s" => {
-                    self.host.user = "root".into();
-                    self.host.cwd = "/root".into();
+                    self.host.root_login();
                     return CommandOutput::default();
                 }
                 other => {
@@ -325,8 +323,7 @@ impl Shell<'_> {
             );
         }
         if rest.first().map(String::as_str) == Some("su") {
-            self.host.user = "root".into();
-            self.host.cwd = "/root".into();
+            self.host.root_login();
             return CommandOutput::default();
         }
         let before = std::mem::replace(&mut self.host.user, "root".to_string());

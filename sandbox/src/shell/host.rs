@@ -39,6 +39,9 @@ pub struct Host {
     pub last_status: i32,
     /// Lines typed on this host, oldest first.
     pub history: Vec<String>,
+    /// The prompt style to return to when a root login shell (`sudo -i`) opened from a
+    /// Session Manager `sh` exits.
+    pub saved_style: Option<PromptStyle>,
 }
 
 /// The home directory of `user`.
@@ -71,6 +74,7 @@ impl Host {
             style,
             last_status: 0,
             history: Vec::new(),
+            saved_style: None,
         }
     }
 
@@ -88,6 +92,31 @@ impl Host {
             format!("~/{rest}")
         } else {
             self.cwd.clone()
+        }
+    }
+
+    /// Becomes root in a login shell (`sudo -i`, `sudo su -`): root's bash prompt even when
+    /// the session started in Session Manager's plain `sh`.
+    pub fn root_login(&mut self) {
+        self.user = "root".into();
+        self.cwd = "/root".into();
+        let bash = match self.style {
+            PromptStyle::Sh => Some(PromptStyle::AmazonLinux),
+            PromptStyle::Dash => Some(PromptStyle::Ubuntu),
+            _ => None,
+        };
+        if let Some(style) = bash {
+            self.saved_style = Some(std::mem::replace(&mut self.style, style));
+        }
+    }
+
+    /// Leaves a root login shell.
+    pub fn root_logout(&mut self) {
+        self.user = self.login_user.clone();
+        self.cwd = self.home();
+        if let Some(style) = self.saved_style.take() {
+            self.style = style;
+            self.cwd = "/usr/bin".into();
         }
     }
 

@@ -413,10 +413,17 @@ impl Ctx<'_> {
             "id" => Some(CommandOutput::ok(if host.user == "root" {
                 "uid=0(root) gid=0(root) groups=0(root)\n".to_string()
             } else {
-                format!(
-                    "uid=1000({u}) gid=1000({u}) groups=1000({u}),4(adm),10(wheel),190(systemd-journal)\n",
-                    u = host.user
-                )
+                let u = &host.user;
+                let (uid, extra) = match (u.as_str(), m.os) {
+                    ("ssm-user", _) => (1001, String::new()),
+                    (_, OsFamily::Ubuntu) => {
+                        (1000, ",4(adm),24(cdrom),27(sudo),30(dip),105(lxd)".to_string())
+                    }
+                    _ => (1000, ",4(adm),10(wheel),190(systemd-journal)".to_string()),
+                };
+                let docker =
+                    if m.docker_group.get(u).copied().unwrap_or(false) { ",992(docker)" } else { "" };
+                format!("uid={uid}({u}) gid={uid}({u}) groups={uid}({u}){extra}{docker}\n")
             })),
             _ => None,
         };
