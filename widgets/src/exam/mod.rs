@@ -2,6 +2,7 @@
 //! navigator, a submit confirmation, then the scaled score, the per-domain table and review.
 
 mod model;
+mod result;
 mod saved;
 mod view;
 
