@@ -150,3 +150,23 @@ fn the_same_seed_gives_the_same_world() {
     assert_eq!(script(9), script(9));
     assert_ne!(script(9), script(10));
 }
+
+#[test]
+fn an_instance_role_shows_in_get_caller_identity() {
+    use sandbox::cli::{Caller, run_as};
+    let mut w = World::new(6);
+    let id = aws(
+        &mut w,
+        SimTime::ZERO,
+        &format!(
+            "ec2 run-instances --image-id {AMI} --iam-instance-profile Name=lab-s3-readonly --query Instances[0].InstanceId --output text"
+        ),
+    );
+    let argv: Vec<String> =
+        ["sts", "get-caller-identity", "--query", "Arn", "--output", "text"].map(String::from).to_vec();
+    let env = CliEnv { default_region: "us-east-1".into() };
+    let out = run_as(&mut w, &argv, &env, SimTime::ZERO, &|_| None, Caller::Instance(&id));
+    assert_eq!(out.stdout, format!("arn:aws:sts::123456789012:assumed-role/lab-s3-readonly/{id}\n"));
+    let out = run_as(&mut w, &argv, &env, SimTime::ZERO, &|_| None, Caller::Learner);
+    assert_eq!(out.stdout, "arn:aws:iam::123456789012:user/learner\n");
+}

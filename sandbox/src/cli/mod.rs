@@ -26,6 +26,7 @@ mod ops_storage;
 pub mod render;
 pub mod shorthand;
 pub mod spec;
+mod sts;
 mod table;
 pub mod transcript;
 mod wait;
@@ -119,6 +120,16 @@ fn split_globals(argv: &[String]) -> Result<(Globals, Vec<String>), CliError> {
     Ok((g, rest))
 }
 
+/// Who runs a command: the learner on the laptop, or code on an instance using its role.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Caller<'a> {
+    /// The laptop's IAM user (`arn:aws:iam::123456789012:user/learner`).
+    #[default]
+    Learner,
+    /// An instance (by id) calling with its role's credentials from IMDS.
+    Instance(&'a str),
+}
+
 /// Runs `aws` with `argv` (the words after `aws`) against `world` at `now`.
 pub fn run(world: &mut World, argv: &[String], env: &CliEnv, now: SimTime) -> CommandOutput {
     run_with_files(world, argv, env, now, &|_| None)
@@ -132,7 +143,19 @@ pub fn run_with_files(
     now: SimTime,
     read_file: &dyn Fn(&str) -> Option<String>,
 ) -> CommandOutput {
-    match execute(world, argv, env, now, read_file) {
+    run_as(world, argv, env, now, read_file, Caller::Learner)
+}
+
+/// Like [`run_with_files`], as `caller` (an instance's role shows in `sts get-caller-identity`).
+pub fn run_as(
+    world: &mut World,
+    argv: &[String],
+    env: &CliEnv,
+    now: SimTime,
+    read_file: &dyn Fn(&str) -> Option<String>,
+    caller: Caller,
+) -> CommandOutput {
+    match execute(world, argv, env, now, read_file, caller) {
         Ok(stdout) => CommandOutput::ok(stdout),
         Err(e) => CommandOutput::fail(e.stderr(), e.exit_code()),
     }
@@ -144,6 +167,7 @@ fn execute(
     env: &CliEnv,
     now: SimTime,
     read_file: &dyn Fn(&str) -> Option<String>,
+    caller: Caller,
 ) -> Result<String, CliError> {
     let (globals, words) = split_globals(argv)?;
     if globals.version {
@@ -158,9 +182,24 @@ fn execute(
     if service == "help" {
         return Ok(help::top_help());
     }
+    if service == "sts" {
+        let value = sts::run(world, &words[1..], caller).map_err(|e| match e {
+            CliError::Service { error, .. } => CliError::Service { operation: "GetCallerIdentity", error },
+            other => other,
+        })?;
+        let value = match &globals.query {
+            Some(q) => format::query(q, &value)?,
+            None => value,
+        };
+        return Ok(match globals.output.as_deref().unwrap_or("json") {
+            "text" => format::text(&value),
+            "table" => table::table("GetCallerIdentity", &value),
+            _ => format::json(&value),
+        });
+    }
     if service != "ec2" {
         return Err(CliError::usage(format!(
-            "argument command: Invalid choice, valid choices are:\n\nec2                                      | help\n\nInvalid choice: '{service}'"
+            "argument command: Invalid choice, valid choices are:\n\nec2                                      | help\nsts\n\nInvalid choice: '{service}'"
         )));
     }
     let Some(op_name) = words.get(1) else {

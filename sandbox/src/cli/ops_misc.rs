@@ -364,3 +364,43 @@ pub fn describe_instance_types(call: &mut Call) -> Out {
         .collect();
     Ok(Some(json!({"InstanceTypes": list})))
 }
+
+pub fn delete_launch_template_versions(call: &mut Call) -> Out {
+    let a = &call.args;
+    let (id, name, deleted, refused) = call.world.delete_launch_template_versions(
+        &call.ctx,
+        a.str("launch-template-id"),
+        a.str("launch-template-name"),
+        &a.strs("versions"),
+    )?;
+    let ok: Vec<Value> = deleted
+        .iter()
+        .map(|n| json!({"LaunchTemplateId": id, "LaunchTemplateName": name, "VersionNumber": n}))
+        .collect();
+    let failed: Vec<Value> = refused
+        .iter()
+        .map(|(v, code, msg)| {
+            json!({"LaunchTemplateId": id, "LaunchTemplateName": name, "VersionNumber": v.parse::<u64>().unwrap_or(0), "ResponseError": {"Code": code, "Message": msg}})
+        })
+        .collect();
+    let mut m = Map::new();
+    if !ok.is_empty() {
+        m.insert("SuccessfullyDeletedLaunchTemplateVersions".into(), Value::Array(ok));
+    }
+    if !failed.is_empty() {
+        m.insert("UnsuccessfullyDeletedLaunchTemplateVersions".into(), Value::Array(failed));
+    }
+    Ok(Some(Value::Object(m)))
+}
+
+pub fn modify_instance_placement(call: &mut Call) -> Out {
+    let a = &call.args;
+    let partition = a.int("partition-number").map(|p| p.clamp(0, 1000) as u32);
+    call.world.modify_instance_placement(
+        &call.ctx,
+        a.str("instance-id").unwrap_or_default(),
+        a.str("group-name"),
+        partition,
+    )?;
+    Ok(Some(json!({"Return": true})))
+}

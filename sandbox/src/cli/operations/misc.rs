@@ -140,4 +140,24 @@ pub const OPS: &[OpSpec] = &[
             DRY
         ]
     ),
+    op!(
+        "delete-launch-template-versions",
+        "DeleteLaunchTemplateVersions",
+        "Deletes versions of a launch template (never the default one).",
+        ops_misc::delete_launch_template_versions,
+        [p("launch-template-id", Str), p("launch-template-name", Str), r("versions", List), DRY]
+    ),
+    op!(
+        "modify-instance-placement",
+        "ModifyInstancePlacement",
+        "Moves a stopped instance into or out of a placement group.",
+        ops_misc::modify_instance_placement,
+        [
+            r("instance-id", Str),
+            p("group-name", Str),
+            p("partition-number", Int),
+            p("tenancy", Str),
+            p("affinity", Str)
+        ]
+    ),
 ];

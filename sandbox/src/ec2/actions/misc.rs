@@ -57,6 +57,46 @@ impl World {
         Ok(id)
     }
 
+    /// `ModifyInstancePlacement`: moves a stopped instance into (or, with an empty name, out of) a
+    /// placement group.
+    pub fn modify_instance_placement(
+        &mut self,
+        ctx: &Ctx,
+        instance_id: &str,
+        group: Option<&str>,
+        partition: Option<u32>,
+    ) -> Ec2Result<()> {
+        self.check_instance_ids(ctx.region, &[instance_id.to_string()])?;
+        let r = self.region_ref(ctx.region)?;
+        if r.instances.get(instance_id).is_some_and(|i| i.state != InstanceState::Stopped) {
+            return Err(Ec2Error::new(
+                ErrorKind::IncorrectState,
+                "IncorrectInstanceState",
+                instance_id,
+                format!("The instance '{instance_id}' is not in the 'stopped' state."),
+            ));
+        }
+        if let Some(g) = group.filter(|g| !g.is_empty())
+            && !r.placement_groups.contains_key(g)
+        {
+            return Err(Ec2Error::new(
+                ErrorKind::NotFound,
+                "InvalidPlacementGroup.Unknown",
+                g,
+                format!("The Placement Group '{g}' is unknown."),
+            ));
+        }
+        ctx.gate()?;
+        let r = self.region_mut_ref(ctx.region)?;
+        if let Some(i) = r.instances.get_mut(instance_id) {
+            if let Some(g) = group {
+                i.placement_group = (!g.is_empty()).then(|| g.to_string());
+            }
+            i.partition_number = if i.placement_group.is_some() { partition } else { None };
+        }
+        Ok(())
+    }
+
     /// `DeletePlacementGroup`.
     pub fn delete_placement_group(&mut self, ctx: &Ctx, name: &str) -> Ec2Result<()> {
         let r = self.region_ref(ctx.region)?;

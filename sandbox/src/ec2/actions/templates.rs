@@ -149,6 +149,42 @@ impl World {
         Ok(lt_id)
     }
 
+    /// `DeleteLaunchTemplateVersions`: returns (deleted, refused with (code, message)).
+    #[allow(clippy::type_complexity)]
+    pub fn delete_launch_template_versions(
+        &mut self,
+        ctx: &Ctx,
+        id: Option<&str>,
+        name: Option<&str>,
+        versions: &[String],
+    ) -> Ec2Result<(String, String, Vec<u32>, Vec<(String, &'static str, String)>)> {
+        let lt = self.find_launch_template(ctx, id, name)?;
+        let (lt_id, lt_name) = (lt.id.clone(), lt.name.clone());
+        let mut deleted = Vec::new();
+        let mut refused = Vec::new();
+        for v in versions {
+            match v.parse::<u32>().ok().filter(|n| lt.versions.iter().any(|x| x.number == *n)) {
+                Some(n) if n == lt.default_version => refused.push((
+                    v.clone(),
+                    "unexpectedError",
+                    "Cannot delete the default version of a launch template. Make another version the default first."
+                        .to_string(),
+                )),
+                Some(n) => deleted.push(n),
+                None => refused.push((
+                    v.clone(),
+                    "launchTemplateVersionDoesNotExist",
+                    format!("The specified launch template version '{v}' does not exist."),
+                )),
+            }
+        }
+        ctx.gate()?;
+        if let Some(lt) = self.region_mut_ref(ctx.region)?.launch_templates.get_mut(&lt_id) {
+            lt.versions.retain(|x| !deleted.contains(&x.number));
+        }
+        Ok((lt_id, lt_name, deleted, refused))
+    }
+
     /// `DeleteLaunchTemplate`: returns the deleted template.
     pub fn delete_launch_template(
         &mut self,
