@@ -5,6 +5,8 @@
 //! - the untouched setup, even left alone for [`SETTLE_SECS`], must miss at least one goal,
 //!   else the lab teaches nothing.
 
+use sandbox::{CommandOutput, Session};
+
 use super::script::{Step, run_steps};
 use super::{Lab, parse_lab};
 use crate::error::{Error, ErrorKind};
@@ -18,6 +20,23 @@ pub fn load(file: &str, src: &str, lessons: &LessonIndex) -> Result<Lab, Vec<Err
     let lab = parse_lab(file, src)?;
     let errors = validate(&lab, lessons);
     if errors.is_empty() { Ok(lab) } else { Err(errors) }
+}
+
+/// Runs `steps` as [`run_steps`] does, and returns each typed line with its output.
+fn replay(session: &mut Session, steps: &[Step]) -> Vec<(String, CommandOutput)> {
+    let mut outputs = Vec::new();
+    for step in steps {
+        match step {
+            Step::Run(line) => {
+                let now = session.world().now().plus_secs(1);
+                outputs.push((line.clone(), session.run(line, now)));
+            }
+            other => {
+                run_steps(session, std::slice::from_ref(other));
+            }
+        }
+    }
+    outputs
 }
 
 /// Every problem with a parsed lab.
@@ -49,21 +68,26 @@ pub fn validate(lab: &Lab, lessons: &LessonIndex) -> Vec<Error> {
         }
     }
 
-    // The reference solution reaches the goal.
-    let mut session = lab.start();
-    let mut last = String::new();
-    let mut now = session.world().now();
-    for step in &lab.solution {
-        match step {
-            Step::Run(line) => {
-                now = now.plus_secs(1);
-                let out = session.run(line, now);
-                last = format!("`{line}` gave exit {}; stderr {:?}", out.exit_code, out.stderr);
-            }
-            other => now = run_steps(&mut session, std::slice::from_ref(other)).max(now),
+    // Every setup line succeeds (a typo there would leave the learner a broken start).
+    let mut session = Session::new(lab.session_config());
+    for (line, out) in replay(&mut session, &lab.setup) {
+        if out.exit_code != 0 {
+            errors.push(err(
+                lab.lines.setup,
+                format!(
+                    "the setup line `{line}` fails (exit {}: {}); fix it so the learner starts from a working setup",
+                    out.exit_code,
+                    out.stderr.lines().rfind(|l| !l.trim().is_empty()).unwrap_or("no message").trim()
+                ),
+            ));
         }
     }
-    session.world_mut().advance_to(now);
+
+    // The reference solution reaches the goal.
+    let last = replay(&mut session, &lab.solution)
+        .last()
+        .map(|(line, out)| format!("`{line}` gave exit {}; stderr {:?}", out.exit_code, out.stderr))
+        .unwrap_or_default();
     for (goal, (_, holds)) in lab.goals.iter().zip(lab.check(&session)) {
         if !holds {
             errors.push(err(
