@@ -71,3 +71,8 @@ fn scripts() {
 fn docker() {
     check("shell/13_docker");
 }
+
+#[test]
+fn boto3_region() {
+    check("shell/14_boto3_region");
+}

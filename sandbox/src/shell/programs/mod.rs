@@ -9,6 +9,7 @@ pub mod docker;
 pub mod ec2_metadata;
 pub mod packages;
 pub mod ping;
+pub mod python;
 pub mod volumes;
 pub mod web;
 
@@ -447,6 +448,8 @@ impl Programs for Ctx<'_> {
             "aws" => Some(self.aws(host, args, io.now)),
             "curl" => Some(self.curl(host, args, io)),
             "hostname" => Some(self.hostname(args)),
+            "python3" | "python" => Some(self.python(host, args, io.now)),
+            "pip3" | "pip" => Some(self.pip(args)),
             "ping" => Some(ping::run(args, self.here_facts(), self.facts)),
             "vi" | "vim" | "nano" | "less" | "more" | "top" | "htop" | "man" => Some(CommandOutput::fail(
                 format!(
