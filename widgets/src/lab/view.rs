@@ -7,6 +7,7 @@ use std::rc::Rc;
 
 use quiz_engine::Timestamp;
 use quiz_engine::lab::Lab;
+use sandbox::SimTime;
 use web_sys::{HtmlElement, HtmlInputElement, KeyboardEvent};
 use yew::prelude::*;
 
@@ -25,6 +26,11 @@ fn rich(html: &str) -> Html {
     Html::from_html_unchecked(AttrValue::from(html.to_string()))
 }
 
+/// Simulated time since the lab mounted.
+fn elapsed(origin: &RefCell<Option<f64>>) -> SimTime {
+    origin.borrow().map_or(SimTime::ZERO, clock::since)
+}
+
 /// Saves a completed lab; a storage failure comes back as a message to show.
 fn save(model: &LabModel) -> Option<String> {
     let (id, answer, grade) = model.progress_record()?;
@@ -38,7 +44,9 @@ pub fn LabWidget(props: &LabProps) -> Html {
         let lab = props.config.clone();
         move || LabModel::new(lab)
     });
-    let origin = *use_state(clock::now_ms);
+    // When the page's clock started for this lab: set once mounted (an effect), so rendering
+    // never reads the clock.
+    let origin: Rc<RefCell<Option<f64>>> = use_mut_ref(|| None);
     let notice = use_state(|| Option::<String>::None);
     let redraw = use_force_update();
     let input = use_node_ref();
@@ -60,11 +68,13 @@ pub fn LabWidget(props: &LabProps) -> Html {
         let model = model.clone();
         let redraw = redraw.clone();
         let notice = notice.clone();
+        let origin = origin.clone();
         use_effect_with((), move |_| {
+            *origin.borrow_mut() = Some(clock::now_ms());
             let interval = gloo_timers::callback::Interval::new(1000, move || {
                 let mut m = model.borrow_mut();
                 let was_done = m.completed().is_some();
-                if m.tick(clock::since(origin)) {
+                if m.tick(elapsed(&origin)) {
                     if !was_done && m.completed().is_some() {
                         notice.set(save(&m));
                     }
@@ -76,6 +86,7 @@ pub fn LabWidget(props: &LabProps) -> Html {
     }
 
     let onkeydown = {
+        let origin = origin.clone();
         let model = model.clone();
         let input = input.clone();
         let redraw = redraw.clone();
@@ -90,7 +101,7 @@ pub fn LabWidget(props: &LabProps) -> Html {
                     e.prevent_default();
                     let line = field.value();
                     field.set_value("");
-                    if m.submit(&line, clock::since(origin)) {
+                    if m.submit(&line, elapsed(&origin)) {
                         notice.set(save(&m));
                     }
                     redraw.force_update();
@@ -106,7 +117,7 @@ pub fn LabWidget(props: &LabProps) -> Html {
                 }
                 "l" if e.ctrl_key() => {
                     e.prevent_default();
-                    m.submit("clear", clock::since(origin));
+                    m.submit("clear", elapsed(&origin));
                     redraw.force_update();
                     None
                 }
@@ -225,5 +236,32 @@ pub fn LabWidget(props: &LabProps) -> Html {
                 <p class="ec2lab-notice" role="status">{ n }</p>
             }
         </section>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The component renders without a browser: no clock or storage is read while rendering.
+    #[tokio::test]
+    async fn lab_renders_natively() {
+        let src = "lab: lock\ntitle: Lock the key\nlesson: x.md\n\n## Setup\n\n```file practice.pem 644\nkey\n```\n\n## Task\n\nMake `practice.pem` private.\n\n## Goal\n\n- file practice.pem has mode 400\n\n## Hints\n\n- `chmod`\n- 400\n\n## Solution\n\n```sh\nchmod 400 practice.pem\n```\n";
+        let lab = quiz_engine::lab::parse_lab("lock.md", src).expect("lab").for_widget();
+        let config: Lab = serde_json::from_str(&serde_json::to_string(&lab).unwrap()).expect("config");
+        let html = yew::LocalServerRenderer::<LabWidget>::with_props(LabProps { config }).render().await;
+        for text in [
+            "Lab: Lock the key",
+            "<code>practice.pem</code>",
+            "Goals (0 of 1)",
+            "file practice.pem has mode 400",
+            "✗",
+            "Show a hint (2 left)",
+            "Reset lab",
+            "learner@laptop:~$",
+        ] {
+            assert!(html.contains(text), "{text} missing from {html}");
+        }
+        assert!(!html.contains("Lab complete"), "{html}");
     }
 }
