@@ -125,7 +125,11 @@ impl Ctx<'_> {
             Err(out) => return out,
         };
         let env = CliEnv { default_region: region };
-        cli::run(self.world, &args, &env, now)
+        match self.here.clone() {
+            // On an instance the CLI signs with the role's credentials (sts shows the role).
+            Some(id) => cli::run_as(self.world, &args, &env, now, &|_| None, cli::Caller::Instance(&id)),
+            None => cli::run(self.world, &args, &env, now),
+        }
     }
 
     fn hostname(&self, args: &[String]) -> CommandOutput {
