@@ -170,3 +170,15 @@ fn an_instance_role_shows_in_get_caller_identity() {
     let out = run_as(&mut w, &argv, &env, SimTime::ZERO, &|_| None, Caller::Learner);
     assert_eq!(out.stdout, "arn:aws:iam::123456789012:user/learner\n");
 }
+
+#[test]
+fn group_rules_admit_instances_in_the_source_group() {
+    let mut w = World::new(8);
+    let run1 = format!("ec2 run-instances --image-id {AMI} --query Instances[0].InstanceId --output text");
+    let a = aws(&mut w, SimTime::ZERO, &run1);
+    let b = aws(&mut w, SimTime::ZERO, &run1);
+    settle(&mut w);
+    // Both use the default group, whose rule admits members of the group itself.
+    assert!(w.port_open_from_instance(&a, 5432, &b));
+    assert!(!w.port_open(&a, 5432, Some("203.0.113.9")));
+}

@@ -137,6 +137,7 @@ const KNOWN: &[&str] = &[
     "resource-id",
     "resource-type",
     "root-device-type",
+    "security-group-rule-id",
     "size",
     "snapshot-id",
     "spot-instance-request-id",

@@ -1,8 +1,13 @@
 //! The `aws` command line: global options, the `ec2` operation table, parameter parsing,
 //! output formatting (`--query`, `--output`) and the CLI's error lines and exit codes.
 //!
-//! Flow: split global options from the words, find the operation in [`spec::operations`],
-//! parse its parameters ([`args`]), advance the world to `now`, run the handler, then format.
+//! Flow: split global options from the words, find the operation in [`spec::operations`] (the
+//! table lives in `operations/`, one file per resource family), parse its parameters
+//! ([`args`], with [`shorthand`] and JSON values), advance the world to `now`, run the handler
+//! (`ops_*.rs`, which call `World` actions and build responses with [`render`]), then apply
+//! `--query` and print with [`format`](mod@format) (json, text) or `table.rs`. `wait.rs` implements
+//! `aws ec2 wait`, `sts.rs` `aws sts get-caller-identity`, [`transcript`] the script runner the
+//! `ec2lab` binary and the tests share. Completion and help come from the same table (`help.rs`).
 
 /// Builds one [`spec::OpSpec`] entry of the operation table.
 macro_rules! op {

@@ -393,3 +393,57 @@ pub fn describe_regions(call: &mut Call) -> Out {
         .collect();
     Ok(Some(json!({"Regions": list})))
 }
+
+pub fn describe_security_group_rules(call: &mut Call) -> Out {
+    let ids = call.args.strs("security-group-rule-ids");
+    let fs = filters::parse(call.args.get("filters"))?;
+    call.ctx.gate()?;
+    let region = call.ctx.region;
+    let r = call.world.region(region).ok_or_else(|| CliError::usage("region"))?;
+    let mut rules = Vec::new();
+    for g in r.security_groups.values() {
+        for (rule, egress) in g.ingress.iter().map(|x| (x, false)).chain(g.egress.iter().map(|x| (x, true))) {
+            rules.push((g, rule, egress));
+        }
+    }
+    if let Some(bad) = ids.iter().find(|id| !rules.iter().any(|(_, rule, _)| &rule.rule_id == *id)) {
+        let e = if crate::ec2::ids::is_well_formed(bad, "sgr") {
+            Ec2Error::new(
+                crate::ec2::ErrorKind::NotFound,
+                "InvalidSecurityGroupRuleId.NotFound",
+                bad.clone(),
+                format!("The security group rule ID '{bad}' does not exist"),
+            )
+        } else {
+            Ec2Error::new(
+                crate::ec2::ErrorKind::Malformed,
+                "InvalidSecurityGroupRuleId.Malformed",
+                bad.clone(),
+                format!("The security group rule ID '{bad}' is malformed"),
+            )
+        };
+        return Err(CliError::from(e));
+    }
+    for f in &fs {
+        if f.name == "group-id"
+            && let Some(bad) = f.values.iter().find(|v| !crate::ec2::ids::is_well_formed(v, "sg"))
+        {
+            return Err(CliError::from(Ec2Error::new(
+                crate::ec2::ErrorKind::Malformed,
+                "InvalidGroupId.Malformed",
+                bad.clone(),
+                format!("The security group ID '{bad}' is malformed"),
+            )));
+        }
+    }
+    let rules: Vec<_> =
+        rules.into_iter().filter(|(_, rule, _)| ids.is_empty() || ids.contains(&rule.rule_id)).collect();
+    let rules = filters::apply(rules, &fs, |(g, rule, _), n| match n {
+        "group-id" => Some(vec![g.id.clone()]),
+        "security-group-rule-id" => Some(vec![rule.rule_id.clone()]),
+        _ => tag_field(&g.tags, n),
+    })?;
+    let list: Vec<Value> =
+        rules.iter().map(|(g, rule, egress)| render::sg_rule(region, g, rule, *egress)).collect();
+    Ok(Some(json!({"SecurityGroupRules": list})))
+}

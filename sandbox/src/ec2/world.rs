@@ -174,6 +174,23 @@ impl World {
         })
     }
 
+    /// True when TCP `port` on `instance_id` is open to another instance of the same region:
+    /// by the source's private IP (CIDR rules) or its security groups (group rules).
+    pub fn port_open_from_instance(&self, instance_id: &str, port: u16, source_instance_id: &str) -> bool {
+        let (Some(target), Some(source)) = (self.instance(instance_id), self.instance(source_instance_id))
+        else {
+            return false;
+        };
+        if target.region != source.region {
+            return false;
+        }
+        let ip = source.private_ip_string();
+        target.security_group_ids.iter().any(|g| {
+            self.security_group(&target.region, g)
+                .is_some_and(|sg| sg.admits_tcp(port, ip.as_deref(), &source.security_group_ids))
+        })
+    }
+
     /// The instance profile called `name`.
     pub fn instance_profile(&self, name: &str) -> Option<&InstanceProfile> {
         self.instance_profiles.get(name)

@@ -1,7 +1,7 @@
 //! Operation table entries for security groups, Elastic IPs, VPCs, subnets, zones and regions.
 
 use super::super::ops_network;
-use super::super::spec::Kind::{Bool, List, Str, StructList};
+use super::super::spec::Kind::{Bool, Int, List, Str, StructList};
 use super::super::spec::{DRY, FILTERS, OpSpec, p, r};
 
 /// The security groups, Elastic IPs, VPCs, subnets, zones and regions operations.
@@ -165,5 +165,12 @@ pub const OPS: &[OpSpec] = &[
             p("source-group", Str),
             DRY
         ]
+    ),
+    op!(
+        "describe-security-group-rules",
+        "DescribeSecurityGroupRules",
+        "Describes security group rules.",
+        ops_network::describe_security_group_rules,
+        [p("security-group-rule-ids", List), FILTERS, p("max-results", Int), DRY]
     ),
 ];
