@@ -6,5 +6,6 @@ mod imds_explorer;
 mod lab;
 mod progress;
 mod quiz;
+mod teacher;
 mod terminal;
 mod themes;
