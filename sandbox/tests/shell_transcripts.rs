@@ -76,3 +76,8 @@ fn docker() {
 fn boto3_region() {
     check("shell/14_boto3_region");
 }
+
+#[test]
+fn import_key() {
+    check("shell/15_import_key");
+}

@@ -145,5 +145,30 @@ pub fn key_matches(world: &World, region: &str, key_name: &str, pem_text: &str) 
     let Some(pair) = world.key_pair(region, key_name) else {
         return false;
     };
-    crate::ec2::keypair::private_key_fingerprint(pem_text).is_some_and(|fp| fp == pair.fingerprint)
+    if crate::ec2::keypair::private_key_fingerprint(pem_text).is_some_and(|fp| fp == pair.fingerprint) {
+        return true;
+    }
+    // An RSA key made on the laptop and imported: AWS shows the public key's MD5, so compare
+    // public keys instead, rebuilding the public blob the way `keypair::generate` lays out its
+    // private DER (modulus at bytes 12..268, exponent 65537).
+    rsa_public_from_pem(pem_text)
+        .is_some_and(|line| pair.public_key.split_whitespace().nth(1) == Some(line.as_str()))
+}
+
+fn rsa_public_from_pem(pem_text: &str) -> Option<String> {
+    use base64::Engine;
+    use base64::engine::general_purpose::STANDARD;
+    let mut lines = pem_text.lines().map(str::trim).filter(|l| !l.is_empty());
+    if lines.next()? != "-----BEGIN RSA PRIVATE KEY-----" {
+        return None;
+    }
+    let body: String = lines.take_while(|l| !l.starts_with("-----END ")).collect();
+    let der = STANDARD.decode(body.as_bytes()).ok()?;
+    let modulus = der.get(12..268)?;
+    let mut blob = Vec::new();
+    for part in [b"ssh-rsa".as_slice(), &[1, 0, 1], &[&[0u8][..], modulus].concat()] {
+        blob.extend_from_slice(&(part.len() as u32).to_be_bytes());
+        blob.extend_from_slice(part);
+    }
+    Some(STANDARD.encode(blob))
 }

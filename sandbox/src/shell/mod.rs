@@ -14,6 +14,7 @@ pub mod expand;
 pub mod fileops;
 pub mod filters;
 pub mod host;
+pub mod keygen;
 pub mod lexer;
 pub mod parser;
 pub mod vfs;

@@ -442,13 +442,11 @@ fn key_fits(target: &InstanceFacts, text: &str) -> bool {
     target.key.as_ref().and_then(|k| k.private_key_pem.as_ref()).is_some_and(|pem| pem.trim() == text.trim())
 }
 
-/// `ssh-keygen -R HOST`: forgets a host's key (the fix for a changed host key).
-pub fn keygen(args: &[String], laptop: &mut Host) -> CommandOutput {
+/// `ssh-keygen -R HOST` forgets a host's key (the fix for a changed host key); other forms
+/// generate a key pair ([`super::keygen`]).
+pub fn keygen(args: &[String], laptop: &mut Host, now: crate::time::SimTime) -> CommandOutput {
     let Some(i) = args.iter().position(|a| a == "-R") else {
-        return CommandOutput::fail(
-            "ssh-keygen: this sandbox supports only `ssh-keygen -R HOST`; use `aws ec2 create-key-pair` for keys\n",
-            1,
-        );
+        return super::keygen::generate_pair(args, laptop, now);
     };
     let Some(target) = args.get(i + 1) else {
         return CommandOutput::fail("option requires an argument -- R\n", 1);

@@ -68,7 +68,14 @@ fn load_param_files(host: &Host, args: &[String]) -> Result<Vec<String>, Command
         };
         let path = value.strip_prefix("file://").or_else(|| value.strip_prefix("fileb://"));
         let loaded = match path {
-            Some(p) => match host.fs.read(&host.path(p), &host.user) {
+            // The CLI expands `~` in paramfile paths (`fileb://~/.ssh/key.pub`).
+            Some(p) => match host.fs.read(
+                &host.path(
+                    &p.strip_prefix("~/")
+                        .map_or_else(|| p.to_string(), |rest| format!("{}/{rest}", host.home())),
+                ),
+                &host.user,
+            ) {
                 Ok(text) => Some(text.to_string()),
                 Err(e) => {
                     let errno = if e == crate::shell::vfs::FsError::NotFound { 2 } else { 13 };
@@ -483,7 +490,7 @@ impl Programs for Ctx<'_> {
                     }
                 })
             }
-            "ssh-keygen" if self.here.is_none() => Some(ssh::keygen(args, host)),
+            "ssh-keygen" if self.here.is_none() => Some(ssh::keygen(args, host, io.now)),
             "ssh" => Some(CommandOutput::fail(
                 "ssh: this sandbox connects to instances from the laptop only; type exit first\n",
                 255,
