@@ -126,6 +126,21 @@ impl LabModel {
         false
     }
 
+    /// Tab: the line with its last word completed; ambiguous candidates are listed in the
+    /// scrollback, as bash lists them.
+    pub fn complete(&mut self, line: &str) -> String {
+        let completion = sandbox::completion::complete(&self.session, line);
+        if !completion.candidates.is_empty() {
+            let prompt = self.session.prompt();
+            self.scrollback.push(Line { kind: LineKind::Input, text: format!("{prompt}{line}") });
+            self.scrollback.push(Line {
+                kind: LineKind::Stdout,
+                text: format!("{}\n", completion.candidates.join("  ")),
+            });
+        }
+        completion.line
+    }
+
     /// The learner's previous line (ArrowUp); the setup's lines are not offered.
     pub fn history_prev(&mut self, current: &str) -> Option<String> {
         let history = self.session.history();
@@ -217,6 +232,12 @@ mod tests {
         m.reset();
         assert!(m.completed().is_none() && m.scrollback().is_empty());
         assert!(m.goals().iter().all(|(_, ok)| !ok));
+    }
+
+    #[test]
+    fn tab_completes_in_the_lab_terminal() {
+        let mut m = model();
+        assert_eq!(m.complete("chmod 400 pract"), "chmod 400 practice.pem ");
     }
 
     #[test]

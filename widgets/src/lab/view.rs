@@ -107,6 +107,14 @@ pub fn LabWidget(props: &LabProps) -> Html {
                     redraw.force_update();
                     None
                 }
+                // Tab completes; on an empty line it moves focus on, so the page stays
+                // usable from the keyboard alone.
+                "Tab" if !e.shift_key() && !field.value().is_empty() => {
+                    e.prevent_default();
+                    let completed = m.complete(&field.value());
+                    redraw.force_update();
+                    Some(completed)
+                }
                 "ArrowUp" => {
                     e.prevent_default();
                     m.history_prev(&field.value())
