@@ -60,6 +60,8 @@ pub struct Lab {
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct SectionLines {
     pub setup: usize,
+    /// The line of each setup step, in order.
+    pub setup_steps: Vec<usize>,
     pub goal: usize,
     pub solution: usize,
 }

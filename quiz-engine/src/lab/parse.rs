@@ -160,7 +160,9 @@ pub fn parse_lab(file: &str, src: &str) -> Result<Lab, Vec<Error>> {
         match *known {
             "Setup" => {
                 lab.lines.setup = line;
-                lab.setup = setup(file, &lines, body, &mut errors);
+                let steps = setup(file, &lines, body, &mut errors);
+                lab.lines.setup_steps = steps.iter().map(|(l, _)| *l).collect();
+                lab.setup = steps.into_iter().map(|(_, s)| s).collect();
             }
             "Task" => {
                 if body.is_empty() {
@@ -193,7 +195,7 @@ pub fn parse_lab(file: &str, src: &str) -> Result<Lab, Vec<Error>> {
     if errors.is_empty() { Ok(lab) } else { Err(errors) }
 }
 
-fn setup(file: &str, lines: &Lines, body: &[&Block<'_>], errors: &mut Vec<Error>) -> Vec<Step> {
+fn setup(file: &str, lines: &Lines, body: &[&Block<'_>], errors: &mut Vec<Error>) -> Vec<(usize, Step)> {
     let mut steps = Vec::new();
     for block in body {
         let line = lines.line(block.range.start);
@@ -215,13 +217,13 @@ fn setup(file: &str, lines: &Lines, body: &[&Block<'_>], errors: &mut Vec<Error>
         match words.as_slice() {
             ["file", path, mode] => match u32::from_str_radix(mode, 8) {
                 Ok(mode) if mode <= 0o7777 => {
-                    steps.push(Step::File { path: path.to_string(), mode, content: text })
+                    steps.push((line, Step::File { path: path.to_string(), mode, content: text }))
                 }
                 _ => errors.push(problem(file, line, format!("bad mode `{mode}`: write it in octal, like `600`"))),
             },
             ["file", ..] => errors.push(problem(file, line, "expected ```file <path> <mode>```, like ```file notes.txt 644```")),
             [] | ["sh" | "bash" | "console" | "shell"] => match parse_script(&text, first) {
-                Ok(s) => steps.extend(s.into_iter().map(|(_, step)| step)),
+                Ok(s) => steps.extend(s),
                 Err((l, p)) => errors.push(problem(file, l, p)),
             },
             _ => errors.push(problem(

@@ -22,14 +22,15 @@ pub fn load(file: &str, src: &str, lessons: &LessonIndex) -> Result<Lab, Vec<Err
     if errors.is_empty() { Ok(lab) } else { Err(errors) }
 }
 
-/// Runs `steps` as [`run_steps`] does, and returns each typed line with its output.
-fn replay(session: &mut Session, steps: &[Step]) -> Vec<(String, CommandOutput)> {
+/// Runs `steps` as [`run_steps`] does, and returns each typed line (with its index in `steps`)
+/// and its output.
+fn replay(session: &mut Session, steps: &[Step]) -> Vec<(usize, String, CommandOutput)> {
     let mut outputs = Vec::new();
-    for step in steps {
+    for (i, step) in steps.iter().enumerate() {
         match step {
             Step::Run(line) => {
                 let now = session.world().now().plus_secs(1);
-                outputs.push((line.clone(), session.run(line, now)));
+                outputs.push((i, line.clone(), session.run(line, now)));
             }
             other => {
                 run_steps(session, std::slice::from_ref(other));
@@ -70,10 +71,10 @@ pub fn validate(lab: &Lab, lessons: &LessonIndex) -> Vec<Error> {
 
     // Every setup line succeeds (a typo there would leave the learner a broken start).
     let mut session = Session::new(lab.session_config());
-    for (line, out) in replay(&mut session, &lab.setup) {
+    for (i, line, out) in replay(&mut session, &lab.setup) {
         if out.exit_code != 0 {
             errors.push(err(
-                lab.lines.setup,
+                lab.lines.setup_steps.get(i).copied().unwrap_or(lab.lines.setup),
                 format!(
                     "the setup line `{line}` fails (exit {}: {}); fix it so the learner starts from a working setup",
                     out.exit_code,
@@ -86,7 +87,7 @@ pub fn validate(lab: &Lab, lessons: &LessonIndex) -> Vec<Error> {
     // The reference solution reaches the goal.
     let last = replay(&mut session, &lab.solution)
         .last()
-        .map(|(line, out)| format!("`{line}` gave exit {}; stderr {:?}", out.exit_code, out.stderr))
+        .map(|(_, line, out)| format!("`{line}` gave exit {}; stderr {:?}", out.exit_code, out.stderr))
         .unwrap_or_default();
     for (goal, (_, holds)) in lab.goals.iter().zip(lab.check(&session)) {
         if !holds {
