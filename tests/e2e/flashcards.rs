@@ -62,9 +62,19 @@ async fn flashcards_reveal_rate_and_remember() -> anyhow::Result<()> {
     browser.client.active_element().await?.send_keys("3").await?;
     browser.wait_for_text(FIRST, &format!("Due: 0 · New: {} · Done: 2", n - 2)).await?;
 
-    // A fresh visit: the two reviewed cards are not due.
+    // After a click on the card's text, Space and the digits still work (1 is Again).
+    browser.client.find(Locator::Css(".ec2lab-flashcards .ec2lab-flashcard-front")).await?.click().await?;
+    let scroll = browser.client.execute("return window.scrollY", vec![]).await?;
+    browser.client.active_element().await?.send_keys(" ").await?;
+    browser.client.find(Locator::Css(".ec2lab-flashcards .ec2lab-flashcard-back")).await?;
+    let after = browser.client.execute("return window.scrollY", vec![]).await?;
+    assert_eq!(scroll, after, "Space reveals the answer instead of scrolling the page");
+    browser.client.active_element().await?.send_keys("1").await?;
+    browser.wait_for_text(FIRST, &format!("Due: 0 · New: {} · Done: 3", n - 3)).await?;
+
+    // A fresh visit: the reviewed cards are not due (the one rated Again is, a minute later).
     browser.open("interview-deck.html").await?;
-    browser.wait_for_text(FIRST, &format!("Due: 0 · New: {} · Done: 0", n - 2)).await?;
+    browser.wait_for_text(FIRST, &format!("Due: 0 · New: {} · Done: 0", n - 3)).await?;
     assert_ne!(front(&browser).await?, first_front);
     browser.close().await
 }

@@ -291,7 +291,8 @@ pub fn Flashcards(props: &FlashcardsProps) -> Html {
     };
 
     html! {
-        <section class="ec2lab-flashcards" aria-label={format!("Flashcards: {}", m.title())} {onkeydown}>
+        // Focusable (not in the tab order) so that after a click on the card the shortcuts work.
+        <section class="ec2lab-flashcards" aria-label={format!("Flashcards: {}", m.title())} tabindex="-1" {onkeydown}>
             <header class="ec2lab-quiz-header">
                 <span class="ec2lab-title">{ format!("Flashcards: {}", m.title()) }</span>
                 <span class="ec2lab-flashcards-counts" role="status">{ counts }</span>
