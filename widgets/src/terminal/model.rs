@@ -63,7 +63,10 @@ impl TerminalModel {
             return;
         }
         self.scrollback.push(Line { kind: LineKind::Input, text: format!("{prompt}{line}") });
-        for (kind, text) in [(LineKind::Stdout, output.stdout), (LineKind::Stderr, output.stderr)] {
+        // The two streams come back apart, so their real interleaving is lost. Diagnostics
+        // usually come first on a real terminal (ssh's host-key warning before the login banner,
+        // curl -v's headers before the body), so stderr is shown first.
+        for (kind, text) in [(LineKind::Stderr, output.stderr), (LineKind::Stdout, output.stdout)] {
             if !text.is_empty() {
                 self.scrollback.push(Line { kind, text });
             }
@@ -161,6 +164,14 @@ mod tests {
         assert_eq!(m.history_next().as_deref(), Some("echo two"));
         assert_eq!(m.history_next().as_deref(), Some("ech"));
         assert_eq!(m.history_next(), None);
+    }
+
+    #[test]
+    fn stderr_is_shown_before_stdout() {
+        let mut m = model();
+        m.submit("echo out; nosuchcommand", SimTime::ZERO);
+        let kinds: Vec<LineKind> = m.scrollback().iter().map(|l| l.kind).collect();
+        assert_eq!(kinds, vec![LineKind::Input, LineKind::Stderr, LineKind::Stdout]);
     }
 
     #[test]
