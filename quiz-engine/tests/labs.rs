@@ -115,3 +115,28 @@ fn golf_counts_only_the_learners_lines() {
     assert!(lab.golf(&session).message().contains("You used 2 commands; the reference solution uses 4"));
     assert!(lab.for_widget().solution.is_empty());
 }
+
+/// `serves http` runs curl on a copy: without port 80 open the page is out of reach, and the
+/// learner's own session is left as it was.
+#[test]
+fn serves_http_needs_the_port_open_and_leaves_the_session_alone() {
+    let labs = real_labs();
+    let lab = labs.iter().find(|l| l.id == "user-data-web-server").expect("the user data lab");
+    let without_port: Vec<Step> = lab
+        .solution
+        .iter()
+        .filter(|s| !matches!(s, Step::Run(l) if l.contains("authorize-security-group-ingress")))
+        .cloned()
+        .collect();
+    let mut session = lab.start();
+    lab::run_steps(&mut session, &without_port);
+    let history = session.history().len();
+    let serves = |s: &sandbox::Session| {
+        lab.check(s).into_iter().find(|(g, _)| g.contains("serves http")).map(|(_, ok)| ok)
+    };
+    assert_eq!(serves(&session), Some(false));
+    assert_eq!(session.history().len(), history);
+    let mut full = lab.start();
+    lab::run_steps(&mut full, &lab.solution);
+    assert_eq!(serves(&full), Some(true));
+}

@@ -10,6 +10,8 @@
 //! - `instance tagged <Key>=<Value> has an ssh login` (someone logged in to its shell);
 //! - `instance tagged <Key>=<Value> has booted <n> times` (at least `n`: a stop and start boots
 //!   it again);
+//! - `instance tagged <Key>=<Value> serves http on port <n>`: `curl` from the laptop to its
+//!   public address gets `200` (run on a copy of the session, so the learner's is untouched);
 //! - `security group of instance tagged <Key>=<Value> allows tcp/<port> from <cidr>`;
 //! - `key pair <name> exists`;
 //! - `file <path> has mode <octal>` (on the learner's laptop, e.g. `400`); `file <path> exists`;
@@ -39,6 +41,10 @@ pub enum GoalCheck {
     },
     ElasticIp {
         tag: (String, String),
+    },
+    ServesHttp {
+        tag: (String, String),
+        port: u16,
     },
     SshLogin {
         tag: (String, String),
@@ -74,7 +80,7 @@ pub struct Goal {
     pub line: usize,
 }
 
-const USAGE: &str = "write one of: `instance tagged Key=Value is <state>`, `instance tagged Key=Value has http-tokens required`, `instance tagged Key=Value has type <type>`, `... has user data`, `... has an elastic ip`, `... has an ssh login`, `... has booted <n> times`, `security group of instance tagged Key=Value allows tcp/<port> from <cidr>`, `key pair <name> exists`, `file <path> has mode <octal>`, `file <path> exists`, `history contains <text>`";
+const USAGE: &str = "write one of: `instance tagged Key=Value is <state>`, `instance tagged Key=Value has http-tokens required`, `instance tagged Key=Value has type <type>`, `... has user data`, `... has an elastic ip`, `... has an ssh login`, `... has booted <n> times`, `... serves http on port <n>`, `security group of instance tagged Key=Value allows tcp/<port> from <cidr>`, `key pair <name> exists`, `file <path> has mode <octal>`, `file <path> exists`, `history contains <text>`";
 
 impl GoalCheck {
     /// Parses one goal line.
@@ -136,6 +142,10 @@ impl GoalCheck {
                 tagged(tag).iter().any(|i| session.machine(&i.id).is_some_and(|m| m.logins > 0))
             }
             GoalCheck::Booted { tag, times } => tagged(tag).iter().any(|i| i.boot_count >= *times),
+            GoalCheck::ServesHttp { tag, port } => tagged(tag)
+                .iter()
+                .filter_map(|i| i.public_ip_string())
+                .any(|ip| serves_http(session, &ip, *port)),
             GoalCheck::Allows { tag, port, cidr } => {
                 let probe = probe_address(cidr);
                 tagged(tag).iter().any(|i| world.port_open(&i.id, *port, Some(&probe)))
@@ -175,12 +185,38 @@ fn instance(tag: (String, String), rest: &[&str]) -> Result<GoalCheck, String> {
         ["has", "user", "data"] => Ok(GoalCheck::UserData { tag }),
         ["has", "an", "elastic", "ip"] => Ok(GoalCheck::ElasticIp { tag }),
         ["has", "an", "ssh", "login"] => Ok(GoalCheck::SshLogin { tag }),
+        ["serves", "http", "on", "port", p] => {
+            let port = p.parse::<u16>().map_err(|_| format!("bad port `{p}`"))?;
+            Ok(GoalCheck::ServesHttp { tag, port })
+        }
         ["has", "booted", n, "times" | "time"] => {
             let times = n.parse::<u32>().map_err(|_| format!("bad count `{n}`"))?;
             Ok(GoalCheck::Booted { tag, times })
         }
         _ => Err(format!("unknown instance goal; {USAGE}")),
     }
+}
+
+/// Does `curl` from the laptop get `200` from `http://ip:port/`? Runs on a copy of the session:
+/// an open host-key question is declined and an ssh login left first, so the copy is on the
+/// laptop.
+fn serves_http(session: &Session, ip: &str, port: u16) -> bool {
+    let mut probe = session.clone();
+    let now = probe.world().now();
+    if probe.prompt().is_empty() {
+        probe.run("no", now);
+    }
+    for _ in 0..4 {
+        if probe.current_instance().is_none() {
+            break;
+        }
+        probe.run("exit", now);
+    }
+    if probe.current_instance().is_some() {
+        return false;
+    }
+    let out = probe.run(&format!("curl -s -m 5 -o /dev/null -w '%{{http_code}}' http://{ip}:{port}/"), now);
+    out.stdout.trim() == "200"
 }
 
 fn parse_tag(tag: &str) -> Result<(String, String), String> {
@@ -225,6 +261,7 @@ mod tests {
             "instance tagged Name=web has an elastic ip",
             "instance tagged Name=web has an ssh login",
             "instance tagged Name=web has booted 2 times",
+            "instance tagged Name=web serves http on port 80",
             "security group of instance tagged Name=web allows tcp/80 from 0.0.0.0/0",
             "key pair practice exists",
             "file web.pem has mode 400",
