@@ -53,7 +53,9 @@ pub fn query(expr: &str, data: &Value) -> Result<Value, CliError> {
     let expr = fixed.as_str();
     let compiled = jmespath::compile(expr)
         .map_err(|e| CliError::param("--query", format!("Bad value for --query {expr}: {e}")))?;
-    let var = jmespath::Variable::try_from(data).map_err(|e| CliError::param("--query", e.to_string()))?;
+    let reachable = super::prune::reachable(compiled.as_ast(), data);
+    let var = jmespath::Variable::try_from(reachable.as_ref().unwrap_or(data))
+        .map_err(|e| CliError::param("--query", e.to_string()))?;
     let result = compiled
         .search(var)
         .map_err(|e| CliError::param("--query", format!("Bad value for --query {expr}: {e}")))?;

@@ -28,6 +28,7 @@ mod ops_misc;
 mod ops_network;
 mod ops_run;
 mod ops_storage;
+mod prune;
 pub mod render;
 pub mod shorthand;
 pub mod spec;
