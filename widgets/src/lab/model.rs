@@ -97,7 +97,8 @@ impl LabModel {
             self.scrollback.clear();
         } else {
             self.scrollback.push(Line { kind: LineKind::Input, text: format!("{prompt}{line}") });
-            for (kind, text) in [(LineKind::Stdout, output.stdout), (LineKind::Stderr, output.stderr)] {
+            // Stderr first, as the practice terminal shows it (diagnostics usually come first).
+            for (kind, text) in [(LineKind::Stderr, output.stderr), (LineKind::Stdout, output.stdout)] {
                 if !text.is_empty() {
                     self.scrollback.push(Line { kind, text });
                 }
