@@ -26,19 +26,11 @@ pub fn site() -> Result<PathBuf> {
     let dest = site.join("ec2lab");
     fs::create_dir_all(&dest)?;
     for ext in ["js", "wasm"] {
-        let name = if ext == "wasm" {
-            format!("{MODULE}_bg.wasm")
-        } else {
-            format!("{MODULE}.js")
-        };
+        let name = if ext == "wasm" { format!("{MODULE}_bg.wasm") } else { format!("{MODULE}.js") };
         fs::copy(pkg.join(&name), dest.join(&name)).with_context(|| format!("copying {name}"))?;
     }
     println!("{}", sizes::report(&dest)?);
-    println!(
-        "xtask: site built in {:.1}s at {}",
-        started.elapsed().as_secs_f64(),
-        site.display()
-    );
+    println!("xtask: site built in {:.1}s at {}", started.elapsed().as_secs_f64(), site.display());
     Ok(site)
 }
 
@@ -54,10 +46,7 @@ fn compile_widgets() -> Result<PathBuf> {
         "--profile",
         "wasm-release",
     ]))?;
-    eprintln!(
-        "xtask: widgets compiled in {:.1}s",
-        step.elapsed().as_secs_f64()
-    );
+    eprintln!("xtask: widgets compiled in {:.1}s", step.elapsed().as_secs_f64());
     Ok(paths::target().join("wasm32-unknown-unknown/wasm-release/widgets.wasm"))
 }
 
@@ -71,10 +60,7 @@ fn bindgen(wasm: &Path, out: &Path) -> Result<()> {
         .out_name(MODULE)
         .generate(out)
         .context("wasm-bindgen failed")?;
-    eprintln!(
-        "xtask: wasm-bindgen done in {:.1}s",
-        step.elapsed().as_secs_f64()
-    );
+    eprintln!("xtask: wasm-bindgen done in {:.1}s", step.elapsed().as_secs_f64());
     Ok(())
 }
 
@@ -82,7 +68,8 @@ fn book(site: &Path) -> Result<()> {
     let step = Instant::now();
     let root = paths::root();
     // Validate every content file before the book: a mistake fails the build as `file:line: problem`.
-    let resolver = ContentResolver::load(&root.join("content"), &root.join("book/src")).map_err(anyhow::Error::msg)?;
+    let resolver =
+        ContentResolver::load(&root.join("content"), &root.join("book/src")).map_err(anyhow::Error::msg)?;
     let mut book = MDBook::load(root.join("book")).map_err(|e| anyhow::anyhow!("{e:#}"))?;
     book.config.build.build_dir = site.to_path_buf();
     book.with_preprocessor(Ec2LabPreprocessor::new(Box::new(resolver)));

@@ -35,9 +35,9 @@ fn main() -> Result<()> {
 fn serve(args: &[String]) -> Result<()> {
     let port = match args {
         [] => 3000,
-        [flag, value] if flag == "--port" => value
-            .parse()
-            .map_err(|_| anyhow::anyhow!("--port needs a number, got `{value}`"))?,
+        [flag, value] if flag == "--port" => {
+            value.parse().map_err(|_| anyhow::anyhow!("--port needs a number, got `{value}`"))?
+        }
         _ => bail!("{USAGE}"),
     };
     let site = build::site()?;
@@ -49,10 +49,5 @@ fn serve(args: &[String]) -> Result<()> {
 }
 
 fn bench() -> Result<()> {
-    setup::run(std::process::Command::new(paths::cargo()).args([
-        "bench",
-        "--workspace",
-        "--exclude",
-        "e2e",
-    ]))
+    setup::run(std::process::Command::new(paths::cargo()).args(["bench", "--workspace", "--exclude", "e2e"]))
 }

@@ -8,9 +8,7 @@ use anyhow::{Context, Result, bail};
 /// Runs `cmd`, failing with its command line if it does not succeed.
 pub fn run(cmd: &mut Command) -> Result<()> {
     let line = format!("{cmd:?}");
-    let status = cmd
-        .status()
-        .with_context(|| format!("could not start {line}"))?;
+    let status = cmd.status().with_context(|| format!("could not start {line}"))?;
     if !status.success() {
         bail!("{line} failed with {status}");
     }
@@ -19,14 +17,10 @@ pub fn run(cmd: &mut Command) -> Result<()> {
 
 /// Adds the wasm32 target with rustup when it is not installed.
 pub fn ensure_wasm_target() -> Result<()> {
-    let installed = Command::new("rustup")
-        .args(["target", "list", "--installed"])
-        .output();
+    let installed = Command::new("rustup").args(["target", "list", "--installed"]).output();
     match installed {
         Ok(out)
-            if String::from_utf8_lossy(&out.stdout)
-                .lines()
-                .any(|l| l.trim() == "wasm32-unknown-unknown") =>
+            if String::from_utf8_lossy(&out.stdout).lines().any(|l| l.trim() == "wasm32-unknown-unknown") =>
         {
             Ok(())
         }
@@ -74,26 +68,16 @@ fn find_browser() -> Option<BrowserTools> {
         .or_else(|| which("chromium"))
         .or_else(|| which("chromium-browser"))
         .or_else(|| which("google-chrome"))?;
-    let chromedriver = std::env::var_os("CHROMEDRIVER")
-        .map(PathBuf::from)
-        .or_else(|| which("chromedriver"))?;
-    Some(BrowserTools {
-        chromium,
-        chromedriver,
-    })
+    let chromedriver =
+        std::env::var_os("CHROMEDRIVER").map(PathBuf::from).or_else(|| which("chromedriver"))?;
+    Some(BrowserTools { chromium, chromedriver })
 }
 
 fn which(name: &str) -> Option<PathBuf> {
     let path = std::env::var_os("PATH")?;
-    std::env::split_paths(&path)
-        .map(|dir| dir.join(name))
-        .find(|p| p.is_file())
+    std::env::split_paths(&path).map(|dir| dir.join(name)).find(|p| p.is_file())
 }
 
 fn is_root() -> bool {
-    Command::new("id")
-        .arg("-u")
-        .output()
-        .map(|o| o.stdout.trim_ascii() == b"0")
-        .unwrap_or(false)
+    Command::new("id").arg("-u").output().map(|o| o.stdout.trim_ascii() == b"0").unwrap_or(false)
 }

@@ -22,15 +22,8 @@ pub fn report(dir: &Path) -> Result<String> {
         let gz = gzipped_len(&bytes)?;
         raw_total += bytes.len();
         gz_total += gz;
-        let name = path
-            .file_name()
-            .map(|n| n.to_string_lossy().into_owned())
-            .unwrap_or_default();
-        lines.push(format!(
-            "  {name:<40} {:>9} B  {:>9} B gzipped",
-            bytes.len(),
-            gz
-        ));
+        let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+        lines.push(format!("  {name:<40} {:>9} B  {:>9} B gzipped", bytes.len(), gz));
     }
     lines.push(format!(
         "  {:<40} {raw_total:>9} B  {gz_total:>9} B gzipped",

@@ -77,10 +77,7 @@ impl Tally {
 /// Runs a `cargo test` command, echoing its output and counting its results.
 fn run_counted(cmd: &mut Command, tally: &mut Tally) -> Result<()> {
     let line = format!("{cmd:?}");
-    let mut child = cmd
-        .stdout(Stdio::piped())
-        .spawn()
-        .with_context(|| format!("could not start {line}"))?;
+    let mut child = cmd.stdout(Stdio::piped()).spawn().with_context(|| format!("could not start {line}"))?;
     if let Some(out) = child.stdout.take() {
         for text in BufReader::new(out).lines() {
             let text = text?;
@@ -102,17 +99,11 @@ mod tests {
     #[test]
     fn tally_adds_libtest_result_lines() {
         let mut t = Tally::default();
-        t.add_line("test result: ok. 6 passed; 0 failed; 1 ignored; 0 measured; 0 filtered out; finished in 0.00s");
         t.add_line(
-            "test result: FAILED. 2 passed; 3 failed; 0 ignored; 0 measured; 0 filtered out",
+            "test result: ok. 6 passed; 0 failed; 1 ignored; 0 measured; 0 filtered out; finished in 0.00s",
         );
+        t.add_line("test result: FAILED. 2 passed; 3 failed; 0 ignored; 0 measured; 0 filtered out");
         t.add_line("running 4 tests");
-        assert_eq!(
-            t,
-            Tally {
-                passed: 8,
-                failed: 3
-            }
-        );
+        assert_eq!(t, Tally { passed: 8, failed: 3 });
     }
 }
