@@ -32,9 +32,15 @@ pub fn complete(words: &[&str]) -> Vec<String> {
             if !last.starts_with("--") {
                 return Vec::new();
             }
+            let paging: &[&str] = if super::paginate::result_key(op.name).is_some() {
+                &["--max-items", "--starting-token", "--page-size"]
+            } else {
+                &[]
+            };
             op.params
                 .iter()
                 .map(|p| format!("--{}", p.name))
+                .chain(paging.iter().map(|p| p.to_string()))
                 .chain(GLOBAL_OPTIONS.iter().map(|g| g.to_string()))
                 .filter(|o| o.starts_with(last) && !words[..words.len() - 1].contains(&o.as_str()))
                 .collect()

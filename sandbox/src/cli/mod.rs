@@ -28,6 +28,7 @@ mod ops_misc;
 mod ops_network;
 mod ops_run;
 mod ops_storage;
+mod paginate;
 mod prune;
 pub mod render;
 pub mod shorthand;
@@ -246,7 +247,12 @@ fn execute(
             ),
         });
     };
-    let args = args::parse(op, &words[2..], read_file)?;
+    let page_key = paginate::result_key(op.name);
+    let (paging, op_words) = match page_key {
+        Some(_) => paginate::split(&words[2..])?,
+        None => (paginate::Paging::default(), words[2..].to_vec()),
+    };
+    let args = args::parse(op, &op_words, read_file)?;
     world.advance_to(now);
     // The world's clock never runs backwards (a waiter may have moved it ahead of `now`).
     let now = now.max(world.now());
@@ -256,11 +262,14 @@ fn execute(
         CliError::Service { error, .. } => CliError::Service { operation: op.api, error },
         other => other,
     })?;
-    let Some(value) = result else {
+    let Some(mut value) = result else {
         return Ok(String::new());
     };
     if value.as_object().is_some_and(|m| m.is_empty()) {
         return Ok(String::new());
+    }
+    if let Some(key) = page_key {
+        paginate::apply(&mut value, key, &paging);
     }
     let value = match &globals.query {
         Some(q) => format::query(q, &value)?,
