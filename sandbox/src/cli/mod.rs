@@ -76,6 +76,9 @@ const VALUED_GLOBALS: &[&str] = &[
     "--color",
     "--cli-read-timeout",
     "--cli-connect-timeout",
+    "--cli-binary-format",
+    "--cli-error-format",
+    "--ca-bundle",
 ];
 const FLAG_GLOBALS: &[&str] = &[
     "--no-cli-pager",

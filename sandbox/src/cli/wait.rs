@@ -147,6 +147,18 @@ pub fn run(
     let Some(name) = words.first() else {
         return Err(CliError::usage("the following arguments are required: wait_name"));
     };
+    if name == "help" {
+        let mut page = String::from(
+            "WAIT()\n\nNAME\n       wait -\n\nDESCRIPTION\n       Wait until a particular condition is satisfied. Each subcommand polls\n       an API until the listed requirement is met.\n\nAVAILABLE WAITERS\n",
+        );
+        for w in WAITERS {
+            page.push_str(&format!(
+                "       o {:<24} polls {} every {} s, up to {} times\n",
+                w.name, w.operation, w.delay, w.attempts
+            ));
+        }
+        return Ok(page);
+    }
     let Some(waiter) = WAITERS.iter().find(|w| w.name == name.as_str()) else {
         let choices: Vec<&str> = names().collect();
         return Err(CliError::usage(format!(
