@@ -108,7 +108,8 @@ pub fn run_script(script: &str, seed: u64, region: &str) -> String {
     for line in script.lines() {
         let trimmed = line.trim();
         if let Some(rest) = trimmed.strip_prefix("# advance") {
-            let secs: u64 = rest.trim().trim_end_matches('s').parse().unwrap_or(0);
+            // At most ten years at a time, so simulated milliseconds never overflow.
+            let secs: u64 = rest.trim().trim_end_matches('s').parse::<u64>().unwrap_or(0).min(315_360_000);
             now = now.plus_secs(secs);
             out.push_str(&format!("# advance {secs}\n"));
             continue;

@@ -220,7 +220,7 @@ impl World {
                 }
                 "spread" => {
                     let in_az = members.iter().filter(|i| i.availability_zone == az).count();
-                    if in_az + req.min_count as usize > SPREAD_PER_AZ {
+                    if (in_az as i64).saturating_add(req.min_count) > SPREAD_PER_AZ as i64 {
                         return Err(Ec2Error::new(
                             ErrorKind::LimitExceeded,
                             "InsufficientInstanceCapacity",
@@ -256,7 +256,9 @@ impl World {
             .map(|t| t.vcpus)
             .sum();
         let quota = r.vcpu_quota(itype.bucket);
-        if used + itype.vcpus * req.min_count as u32 > quota {
+        if u64::from(used).saturating_add(u64::from(itype.vcpus).saturating_mul(req.min_count as u64))
+            > u64::from(quota)
+        {
             return Err(Ec2Error::new(
                 ErrorKind::LimitExceeded,
                 "VcpuLimitExceeded",
