@@ -2,31 +2,58 @@
 //! terminal shows for each line. Teachers use it to prepare answers; tests use it for transcripts.
 //!
 //! ```text
-//! ec2lab [--seed N] [--region R] [SCRIPT]      (reads stdin when SCRIPT is absent or "-")
+//! ec2lab [--seed N] [--region R] [--advance SECONDS] [SCRIPT|-]   (stdin when SCRIPT is absent or "-")
 //! ```
-//! In a script, `# advance 30` moves simulated time 30 seconds on; other `#` lines are comments.
+//! In a script: `# advance 30` moves simulated time 30 seconds on; `NAME=$(aws …)` keeps a
+//! command's output in `$NAME`; `aws … > file` keeps it as a file for `file://file`; other `#`
+//! lines are comments. `--advance SECONDS` also moves time on after every command line.
 
 use std::io::Read;
 
-fn usage() -> ! {
-    eprintln!("usage: ec2lab [--seed N] [--region REGION] [SCRIPT|-]");
-    std::process::exit(2)
+const USAGE: &str = "usage: ec2lab [--seed N] [--region REGION] [--advance SECONDS] [SCRIPT|-]\n\
+\n\
+Runs each line of SCRIPT (or stdin) through the simulated `aws` CLI on a fresh world and prints\n\
+`$ line`, its stdout, `[stderr] …` lines and `[exit N]` for failures.\n\
+In the script, `# advance 30` moves simulated time on by 30 seconds.\n";
+
+fn usage(code: i32) -> ! {
+    if code == 0 {
+        print!("{USAGE}");
+    } else {
+        eprint!("{USAGE}");
+    }
+    std::process::exit(code)
+}
+
+fn number(value: Option<String>, flag: &str) -> u64 {
+    match value.as_deref().map(str::parse::<u64>) {
+        Some(Ok(n)) => n,
+        _ => {
+            eprintln!("ec2lab: {flag} needs a whole number");
+            usage(2)
+        }
+    }
 }
 
 fn main() {
-    let (mut seed, mut region) = (1u64, "us-east-1".to_string());
+    let (mut seed, mut region, mut step) = (1u64, "us-east-1".to_string(), 0u64);
     let mut path: Option<String> = None;
     let mut args = std::env::args().skip(1);
     while let Some(a) = args.next() {
         match a.as_str() {
-            "--seed" => seed = args.next().and_then(|s| s.parse().ok()).unwrap_or_else(|| usage()),
-            "--region" => region = args.next().unwrap_or_else(|| usage()),
-            "-h" | "--help" => usage(),
+            "--seed" => seed = number(args.next(), "--seed"),
+            "--advance" => step = number(args.next(), "--advance").min(315_360_000),
+            "--region" => region = args.next().unwrap_or_else(|| usage(2)),
+            "-h" | "--help" => usage(0),
+            flag if flag.starts_with("--") => {
+                eprintln!("ec2lab: unknown option {flag}");
+                usage(2)
+            }
             _ if path.is_none() => path = Some(a),
-            _ => usage(),
+            _ => usage(2),
         }
     }
-    let script = match path.as_deref() {
+    let mut script = match path.as_deref() {
         None | Some("-") => {
             let mut s = String::new();
             if std::io::stdin().read_to_string(&mut s).is_err() {
@@ -40,5 +67,19 @@ fn main() {
             std::process::exit(1)
         }),
     };
+    if step > 0 {
+        script = script
+            .lines()
+            .flat_map(|l| {
+                let command = !l.trim().is_empty() && !l.trim_start().starts_with('#');
+                let mut out = vec![l.to_string()];
+                if command {
+                    out.push(format!("# advance {step}"));
+                }
+                out
+            })
+            .collect::<Vec<_>>()
+            .join("\n");
+    }
     print!("{}", sandbox::cli::transcript::run_script(&script, seed, &region));
 }
