@@ -203,6 +203,9 @@ pub fn parse(
                 Value::Array(items)
             }
         };
+        if matches!(p.kind, Kind::Struct | Kind::StructList) {
+            super::validate::validate(p.name, &value)?;
+        }
         args.values.insert(p.name, value);
     }
     if !unknown.is_empty() {

@@ -16,6 +16,8 @@ pub enum CliError {
     Usage { message: String },
     /// A parameter value that could not be parsed (`Error parsing parameter '--x': …`).
     Param { param: String, message: String },
+    /// Client-side parameter validation (`Parameter validation failed: …`), exit 252.
+    Validation { message: String },
     /// Anything else the CLI reports on its own with exit 255 (e.g. an unknown region).
     Other { message: String },
 }
@@ -40,7 +42,7 @@ impl CliError {
             CliError::Param { param, message } => {
                 format!("\nError parsing parameter '{param}': {message}\n")
             }
-            CliError::Other { message } => format!("\n{message}\n"),
+            CliError::Validation { message } | CliError::Other { message } => format!("\n{message}\n"),
         }
     }
 
@@ -48,7 +50,7 @@ impl CliError {
     pub fn exit_code(&self) -> i32 {
         match self {
             CliError::Service { .. } => 254,
-            CliError::Usage { .. } | CliError::Param { .. } => 252,
+            CliError::Usage { .. } | CliError::Param { .. } | CliError::Validation { .. } => 252,
             CliError::Other { .. } => 255,
         }
     }

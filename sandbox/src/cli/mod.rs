@@ -36,6 +36,7 @@ pub mod spec;
 mod sts;
 mod table;
 pub mod transcript;
+mod validate;
 mod wait;
 
 pub use error::CliError;
