@@ -182,3 +182,33 @@ fn group_rules_admit_instances_in_the_source_group() {
     assert!(w.port_open_from_instance(&a, 5432, &b));
     assert!(!w.port_open(&a, 5432, Some("203.0.113.9")));
 }
+
+#[test]
+fn a_spot_interruption_gives_two_minutes_notice() {
+    let mut w = World::new(9);
+    let id = aws(
+        &mut w,
+        SimTime::ZERO,
+        &format!(
+            "ec2 run-instances --image-id {AMI} --instance-market-options MarketType=spot --query Instances[0].InstanceId --output text"
+        ),
+    );
+    let t = settle(&mut w);
+    let when = w.interrupt_spot(&id, t).expect("notice");
+    assert_eq!(when, t.plus_secs(120));
+    let notice = w.instance(&id).and_then(|i| i.spot_interruption.clone());
+    assert_eq!(notice, Some(("terminate".to_string(), when)));
+    assert_eq!(w.instance(&id).map(|i| i.state), Some(InstanceState::Running));
+    w.advance_to(when);
+    let inst = w.instance(&id).expect("instance");
+    assert_eq!(inst.state, InstanceState::ShuttingDown);
+    assert_eq!(inst.state_reason.as_ref().map(|r| r.code.as_str()), Some("Server.SpotInstanceTermination"));
+    settle(&mut w);
+    assert_eq!(w.instance(&id).map(|i| i.state), Some(InstanceState::Terminated));
+    let on_demand = aws(
+        &mut w,
+        when,
+        &format!("ec2 run-instances --image-id {AMI} --query Instances[0].InstanceId --output text"),
+    );
+    assert!(w.interrupt_spot(&on_demand, when).is_err());
+}

@@ -173,6 +173,8 @@ pub struct Instance {
     pub placement_group: Option<String>,
     pub partition_number: Option<u32>,
     pub spot_request_id: Option<String>,
+    /// A pending Spot interruption notice: (`terminate`, when it happens).
+    pub spot_interruption: Option<(String, SimTime)>,
     /// How many times the instance has booted (user data runs on the first boot only).
     pub boot_count: u32,
     /// When it last entered `running`.

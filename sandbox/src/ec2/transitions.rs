@@ -74,6 +74,7 @@ impl World {
                 }
             }
             DueKind::Spot => self.fulfil_spot(due.region, &due.id, at),
+            DueKind::SpotInterrupt => self.reclaim_spot(due.region, &due.id, at),
         }
     }
 

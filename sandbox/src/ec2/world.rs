@@ -38,6 +38,8 @@ pub enum DueKind {
     Image,
     /// A Spot request is fulfilled.
     Spot,
+    /// A Spot interruption notice runs out and the instance is reclaimed.
+    SpotInterrupt,
 }
 
 /// A transition due at a simulated instant.

@@ -184,6 +184,7 @@ impl World {
                 placement_group: req.placement_group.clone(),
                 partition_number,
                 spot_request_id: None,
+                spot_interruption: None,
                 boot_count: 0,
                 last_boot: None,
                 compute_meter: Meter::starting(now, 0.0),

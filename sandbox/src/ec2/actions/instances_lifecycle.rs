@@ -183,7 +183,7 @@ impl World {
     }
 
     /// Moves a live instance into `stopping` or `shutting-down`; returns the auto public IP released.
-    fn begin_shutdown(
+    pub(super) fn begin_shutdown(
         &mut self,
         ctx: &Ctx,
         id: &str,

@@ -1,7 +1,9 @@
 //! Spot Instances: requests that are fulfilled after a few simulated seconds, and cancellation.
 
+use super::super::clock::gmt;
 use super::super::error::{Ec2Error, Ec2Result, ErrorKind};
 use super::super::extras::{SPOT_FULFIL_SECS, SpotRequest};
+use super::super::instance::{InstanceState, SHUTTING_DOWN_SECS, StateReason};
 use super::super::world::{DueKind, World};
 use super::Ctx;
 use super::run_request::RunRequest;
@@ -167,5 +169,76 @@ impl World {
             }
         }
         Ok(out)
+    }
+}
+
+/// Seconds between a Spot interruption notice and the reclaim.
+pub const SPOT_NOTICE_SECS: u64 = 120;
+
+impl World {
+    /// Issues a Spot interruption notice for a running Spot instance (what EC2 does when it needs
+    /// the capacity back, or what an FIS experiment triggers): IMDS shows
+    /// `spot/instance-action` at once and the instance is terminated two minutes later.
+    pub fn interrupt_spot(&mut self, instance_id: &str, now: SimTime) -> Ec2Result<SimTime> {
+        self.advance_to(now);
+        let now = now.max(self.now());
+        let Some(inst) = self.instance(instance_id) else {
+            return Err(Ec2Error::new(
+                ErrorKind::NotFound,
+                "InvalidInstanceID.NotFound",
+                instance_id,
+                format!("The instance ID '{instance_id}' does not exist"),
+            ));
+        };
+        if inst.spot_request_id.is_none() || inst.state != InstanceState::Running {
+            return Err(Ec2Error::new(
+                ErrorKind::IncorrectState,
+                "IncorrectInstanceState",
+                instance_id,
+                format!("The instance '{instance_id}' is not a running Spot instance."),
+            ));
+        }
+        let region = super::super::regions::region_info(&inst.region).map_or("us-east-1", |r| r.name);
+        let at = now.plus_secs(SPOT_NOTICE_SECS);
+        if let Some(i) = self.region_mut(region).and_then(|r| r.instances.get_mut(instance_id)) {
+            i.spot_interruption = Some(("terminate".to_string(), at));
+        }
+        self.schedule(at, DueKind::SpotInterrupt, region, instance_id);
+        Ok(at)
+    }
+
+    /// The notice has run out: the instance is terminated by the service.
+    pub(crate) fn reclaim_spot(&mut self, region: &'static str, id: &str, at: SimTime) {
+        let due =
+            self.region(region).and_then(|r| r.instances.get(id)).and_then(|i| i.spot_interruption.clone());
+        if due.map(|(_, t)| t) != Some(at) {
+            return;
+        }
+        let ctx = Ctx::new(region, at, false);
+        if let Some(ip) = self.begin_shutdown(
+            &ctx,
+            id,
+            InstanceState::ShuttingDown,
+            at.plus_secs(SHUTTING_DOWN_SECS),
+            false,
+        ) {
+            self.release_public_ip(ip);
+        }
+        let Some(r) = self.region_mut(region) else { return };
+        let mut request = None;
+        if let Some(i) = r.instances.get_mut(id) {
+            i.state_reason = Some(StateReason {
+                code: "Server.SpotInstanceTermination".into(),
+                message: "Server.SpotInstanceTermination: Spot instance termination".into(),
+            });
+            i.state_transition_reason = format!("Service initiated ({})", gmt(at));
+            request = i.spot_request_id.clone();
+        }
+        if let Some(s) = request.and_then(|req| r.spot_requests.get_mut(&req)) {
+            s.state = "closed".into();
+            s.status_code = "instance-terminated-no-capacity".into();
+            s.status_message = "Your Spot Instance was terminated because there is no Spot capacity available that matches your request.".into();
+            s.status_time = at;
+        }
     }
 }
