@@ -72,6 +72,9 @@ async fn console_shows_a_launched_instance_and_its_lifecycle() -> anyhow::Result
     browser.wait_for_text(".ec2lab-stdout", "\"InstanceType\": \"t3.micro\"").await?;
     let card = browser.wait_for_text(".ec2lab-card", "web (i-").await?;
     assert!(card.contains("pending") || card.contains("running"), "{card}");
+    // Waiting 30 simulated seconds finishes the boot without waiting in real time.
+    browser.client.find(Locator::Css(".ec2lab-terminal button.ec2lab-wait")).await?.click().await?;
+    browser.wait_for_text(".ec2lab-card .ec2lab-card-state", "running").await?;
     let diagram = browser.client.find(Locator::Css(".ec2lab-card svg.ec2lab-lifecycle")).await?;
     let label = diagram.attr("aria-label").await?.unwrap_or_default();
     assert!(label.starts_with("Instance lifecycle, current state"), "{label}");

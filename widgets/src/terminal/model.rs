@@ -31,6 +31,8 @@ pub struct TerminalModel {
     cursor: Option<usize>,
     /// What the learner had typed before starting to browse history.
     draft: String,
+    /// Simulated milliseconds skipped with [`TerminalModel::wait`], on top of the page's clock.
+    waited: u64,
 }
 
 impl TerminalModel {
@@ -41,6 +43,7 @@ impl TerminalModel {
             scrollback: Vec::new(),
             cursor: None,
             draft: String::new(),
+            waited: 0,
         }
     }
 
@@ -52,8 +55,21 @@ impl TerminalModel {
         &self.scrollback
     }
 
-    /// Runs `line` at `now` and appends the prompt, the line and its output to the scrollback.
-    pub fn submit(&mut self, line: &str, now: SimTime) {
+    /// Simulated time: the page's clock `elapsed` plus whatever was skipped.
+    fn at(&self, elapsed: SimTime) -> SimTime {
+        SimTime(elapsed.0.saturating_add(self.waited))
+    }
+
+    /// Skips `secs` of simulated time, as if the learner had waited: instances finish booting.
+    pub fn wait(&mut self, secs: u64, elapsed: SimTime) {
+        self.waited = self.waited.saturating_add(secs.saturating_mul(1000));
+        self.tick(elapsed);
+    }
+
+    /// Runs `line` at the page's clock `elapsed` and appends the prompt, the line and its output
+    /// to the scrollback.
+    pub fn submit(&mut self, line: &str, elapsed: SimTime) {
+        let now = self.at(elapsed);
         self.cursor = None;
         self.draft.clear();
         let prompt = self.session.prompt();
@@ -117,13 +133,14 @@ impl TerminalModel {
     }
 
     /// Lets simulated time reach `now` without a command: instances finish booting or stopping.
-    pub fn tick(&mut self, now: SimTime) {
+    pub fn tick(&mut self, elapsed: SimTime) {
+        let now = self.at(elapsed);
         self.session.world_mut().advance_to(now);
     }
 
     /// The console view of the session's region at `now`.
-    pub fn console(&self, now: SimTime) -> ConsoleSnapshot {
-        ConsoleSnapshot::of(self.session.world(), &self.config.region, now)
+    pub fn console(&self, elapsed: SimTime) -> ConsoleSnapshot {
+        ConsoleSnapshot::of(self.session.world(), &self.config.region, self.at(elapsed))
     }
 
     /// Back to a fresh session on the same configuration.
@@ -164,6 +181,24 @@ mod tests {
         assert_eq!(m.history_next().as_deref(), Some("echo two"));
         assert_eq!(m.history_next().as_deref(), Some("ech"));
         assert_eq!(m.history_next(), None);
+    }
+
+    #[test]
+    fn waiting_moves_simulated_time_past_the_page_clock() {
+        let mut m = model();
+        let image = m
+            .session
+            .world()
+            .region("us-east-1")
+            .and_then(|r| r.images.values().next().map(|i| i.id.clone()))
+            .expect("a catalogue image");
+        m.submit(
+            &format!("aws ec2 run-instances --image-id {image} --instance-type t3.micro"),
+            SimTime::ZERO,
+        );
+        assert_eq!(m.console(SimTime::ZERO).instances[0].state, "pending");
+        m.wait(30, SimTime::ZERO);
+        assert_eq!(m.console(SimTime::ZERO).instances[0].state, "running");
     }
 
     #[test]

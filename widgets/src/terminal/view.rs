@@ -26,6 +26,9 @@ fn yes() -> bool {
     true
 }
 
+/// How far the "Wait" button moves simulated time.
+const WAIT_SECS: u64 = 30;
+
 #[derive(Properties, PartialEq, Clone)]
 pub struct TerminalProps {
     pub config: TerminalConfig,
@@ -135,6 +138,15 @@ pub fn Terminal(props: &TerminalProps) -> Html {
         })
     };
 
+    let onwait = {
+        let model = model.clone();
+        let redraw = redraw.clone();
+        Callback::from(move |_| {
+            model.borrow_mut().wait(WAIT_SECS, clock::since(origin));
+            redraw.force_update();
+        })
+    };
+
     let focus_input = {
         let input = input.clone();
         Callback::from(move |_| {
@@ -164,7 +176,11 @@ pub fn Terminal(props: &TerminalProps) -> Html {
         <section class="ec2lab-terminal" aria-label="Practice terminal">
             <div class="ec2lab-toolbar">
                 <span class="ec2lab-title">{ "Terminal" }</span>
-                <button type="button" class="ec2lab-reset" onclick={onreset}>{ "Reset" }</button>
+                <span class="ec2lab-toolbar-buttons">
+                    <button type="button" class="ec2lab-wait" onclick={onwait}
+                        title="Let 30 simulated seconds pass, as if you had waited">{ "Wait 30 s" }</button>
+                    <button type="button" class="ec2lab-reset" onclick={onreset}>{ "Reset" }</button>
+                </span>
             </div>
             <div class="ec2lab-screen" ref={screen} onclick={focus_input} role="log" aria-live="polite">
                 { for lines }
