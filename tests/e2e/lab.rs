@@ -19,8 +19,8 @@ fn solution(lab: &str) -> Vec<String> {
     block.lines().map(str::to_string).filter(|l| !l.trim().is_empty()).collect()
 }
 
-/// Types `lab`'s reference solution on `page`; `# advance N` lines wait N seconds (simulated
-/// time follows the page's clock).
+/// Types `lab`'s reference solution on `page`; `# advance N` lines press "Wait 30 s" until at
+/// least N simulated seconds have passed.
 async fn solve(browser: &Browser, page: &str, lab: &str) -> anyhow::Result<()> {
     browser.open(page).await?;
     // Elements are looked up afresh each time: re-renders may replace them.
@@ -32,7 +32,9 @@ async fn solve(browser: &Browser, page: &str, lab: &str) -> anyhow::Result<()> {
     for line in solution(lab) {
         if let Some(secs) = line.trim().strip_prefix("# advance") {
             let secs: u64 = secs.trim().parse()?;
-            tokio::time::sleep(Duration::from_secs(secs)).await;
+            for _ in 0..secs.div_ceil(30) {
+                browser.client.find(Locator::Css(".ec2lab-lab button.ec2lab-wait")).await?.click().await?;
+            }
             continue;
         }
         if line.trim_start().starts_with('#') {

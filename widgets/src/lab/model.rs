@@ -107,6 +107,13 @@ impl LabModel {
         self.evaluate()
     }
 
+    /// Skips `secs` of simulated time, as if the learner had waited; true if the checklist
+    /// changed.
+    pub fn wait(&mut self, secs: u64, elapsed: SimTime) -> bool {
+        self.offset = SimTime(self.offset.0.saturating_add(secs.saturating_mul(1000)));
+        self.tick(elapsed)
+    }
+
     /// Lets simulated time run on without a command; true if the checklist changed.
     pub fn tick(&mut self, elapsed: SimTime) -> bool {
         let now = self.at(elapsed);

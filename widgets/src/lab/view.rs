@@ -27,6 +27,9 @@ fn rich(html: &str) -> Html {
 }
 
 /// Simulated time since the lab mounted.
+/// How far the "Wait" button moves simulated time.
+const WAIT_SECS: u64 = 30;
+
 fn elapsed(origin: &RefCell<Option<f64>>) -> SimTime {
     origin.borrow().map_or(SimTime::ZERO, clock::since)
 }
@@ -137,6 +140,22 @@ pub fn LabWidget(props: &LabProps) -> Html {
         })
     };
 
+    let on_wait = {
+        let origin = origin.clone();
+        let model = model.clone();
+        let redraw = redraw.clone();
+        let notice = notice.clone();
+        Callback::from(move |_: MouseEvent| {
+            let mut m = model.borrow_mut();
+            let was_done = m.completed().is_some();
+            m.wait(WAIT_SECS, elapsed(&origin));
+            if !was_done && m.completed().is_some() {
+                notice.set(save(&m));
+            }
+            redraw.force_update();
+        })
+    };
+
     let on_reset = {
         let model = model.clone();
         let redraw = redraw.clone();
@@ -203,7 +222,11 @@ pub fn LabWidget(props: &LabProps) -> Html {
         <section class="ec2lab-lab" aria-label={format!("Lab: {}", lab.title)}>
             <header class="ec2lab-lab-header">
                 <span class="ec2lab-title">{ format!("Lab: {}", lab.title) }</span>
-                <button type="button" class="ec2lab-lab-reset" onclick={on_reset}>{ "Reset lab" }</button>
+                <span class="ec2lab-toolbar-buttons">
+                    <button type="button" class="ec2lab-wait" onclick={on_wait}
+                        title="Let 30 simulated seconds pass, as if you had waited">{ "Wait 30 s" }</button>
+                    <button type="button" class="ec2lab-lab-reset" onclick={on_reset}>{ "Reset lab" }</button>
+                </span>
             </header>
             <div class="ec2lab-lab-task">{ rich(&lab.task) }</div>
             <div class="ec2lab-lab-body">
