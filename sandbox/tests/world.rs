@@ -212,3 +212,25 @@ fn a_spot_interruption_gives_two_minutes_notice() {
     );
     assert!(w.interrupt_spot(&on_demand, when).is_err());
 }
+
+#[test]
+fn instances_follow_their_profiles_role() {
+    let mut w = World::new(10);
+    let trust = r#"{"Version":"2012-10-17"}"#;
+    w.create_role("web", trust, None, SimTime::ZERO).expect("role");
+    w.create_instance_profile("web-profile", SimTime::ZERO).expect("profile");
+    let id = aws(
+        &mut w,
+        SimTime::ZERO,
+        &format!(
+            "ec2 run-instances --image-id {AMI} --iam-instance-profile Name=web-profile --query Instances[0].InstanceId --output text"
+        ),
+    );
+    let role =
+        |w: &World| w.instance(&id).and_then(|i| i.iam_instance_profile.clone()).and_then(|p| p.role_name);
+    assert_eq!(role(&w), None);
+    w.add_role_to_instance_profile("web-profile", "web").expect("add");
+    assert_eq!(role(&w).as_deref(), Some("web"));
+    w.remove_role_from_instance_profile("web-profile", "web").expect("remove");
+    assert_eq!(role(&w), None);
+}

@@ -80,7 +80,15 @@ pub fn invalid_operation(name: &str) -> String {
 }
 
 pub fn top_help() -> String {
-    "AWS()\n\nNAME\n       aws -\n\nDESCRIPTION\n       The AWS Command Line Interface (simulated by EC2 Lab). Only the ec2\n       service is available here.\n\nSYNOPSIS\n          aws [options] <command> <subcommand> [parameters]\n\nAVAILABLE SERVICES\n       o ec2\n\nGLOBAL OPTIONS\n       --region, --output (json | text | table), --query, --no-cli-pager\n".to_string()
+    "AWS()\n\nNAME\n       aws -\n\nDESCRIPTION\n       The AWS Command Line Interface (simulated by EC2 Lab). Available here: ec2,\n       iam (roles and instance profiles) and sts get-caller-identity.\n\nSYNOPSIS\n          aws [options] <command> <subcommand> [parameters]\n\nAVAILABLE SERVICES\n       o ec2\n       o iam\n       o sts\n\nGLOBAL OPTIONS\n       --region, --output (json | text | table), --query, --no-cli-pager\n".to_string()
+}
+
+pub fn iam_help() -> String {
+    let mut s = String::from("IAM()\n\nNAME\n       iam -\n\nAVAILABLE COMMANDS\n");
+    for o in super::iam::OPS {
+        s.push_str(&format!("       o {:<44} {}\n", o.name, o.summary));
+    }
+    s
 }
 
 pub fn service_help() -> String {

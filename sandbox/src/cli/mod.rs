@@ -21,6 +21,7 @@ pub mod error;
 pub mod filters;
 pub mod format;
 mod help;
+mod iam;
 mod operations;
 mod ops_images;
 mod ops_instances;
@@ -208,18 +209,19 @@ fn execute(
             _ => format::json(&value),
         });
     }
-    if service != "ec2" {
+    if service != "ec2" && service != "iam" {
         return Err(CliError::usage(format!(
-            "argument command: Invalid choice, valid choices are:\n\nec2                                      | help\nsts\n\nInvalid choice: '{service}'"
+            "argument command: Invalid choice, valid choices are:\n\nec2                                      | help\niam                                      | sts\n\nInvalid choice: '{service}'"
         )));
     }
+    let is_iam = service == "iam";
     let Some(op_name) = words.get(1) else {
         return Err(CliError::usage("the following arguments are required: operation"));
     };
     if op_name == "help" {
-        return Ok(help::service_help());
+        return Ok(if is_iam { help::iam_help() } else { help::service_help() });
     }
-    if op_name == "wait" {
+    if op_name == "wait" && !is_iam {
         let region_name = globals.region.as_deref().unwrap_or(&env.default_region);
         let Some(info) = region_info(region_name) else {
             return Err(CliError::Other {
@@ -231,8 +233,16 @@ fn execute(
         let now = now.max(world.now());
         return wait::run(world, &words[2..], info.name, now);
     }
-    let Some(op) = spec::operation(op_name) else {
-        return Err(CliError::usage(help::invalid_operation(op_name)));
+    let found = if is_iam { iam::operation(op_name) } else { spec::operation(op_name) };
+    let Some(op) = found else {
+        return Err(CliError::usage(if is_iam {
+            format!(
+                "argument operation: Invalid choice, valid choices are:\n\n{}\n\nInvalid choice: '{op_name}'",
+                iam::OPS.iter().map(|o| o.name).collect::<Vec<_>>().join("\n")
+            )
+        } else {
+            help::invalid_operation(op_name)
+        }));
     };
     if words.get(2).is_some_and(|w| w == "help") {
         return Ok(help::operation_help(op));
@@ -243,7 +253,8 @@ fn execute(
             "argument --output: Invalid choice, valid choices are:\n\njson                                     | text\ntable\n\nInvalid choice: '{output}'"
         )));
     }
-    let region_name = globals.region.as_deref().unwrap_or(&env.default_region);
+    let region_name =
+        if is_iam { "us-east-1" } else { globals.region.as_deref().unwrap_or(&env.default_region) };
     let Some(info) = region_info(region_name) else {
         return Err(CliError::Other {
             message: format!(

@@ -24,6 +24,7 @@ pub mod clock;
 mod cost;
 pub mod error;
 pub mod extras;
+pub mod iam;
 pub mod ids;
 pub mod image;
 pub mod instance;

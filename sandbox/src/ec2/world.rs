@@ -64,6 +64,8 @@ pub struct World {
     pub(crate) public_ips: HashSet<u32>,
     /// IAM instance profiles (global).
     pub(crate) instance_profiles: IndexMap<String, InstanceProfile>,
+    /// IAM roles (global).
+    pub(crate) roles: IndexMap<String, super::iam::Role>,
 }
 
 impl World {
@@ -80,8 +82,11 @@ impl World {
             seq: 0,
             public_ips: HashSet::new(),
             instance_profiles: IndexMap::new(),
+            roles: IndexMap::new(),
         };
+        const TRUST: &str = r#"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"Service":"ec2.amazonaws.com"},"Action":"sts:AssumeRole"}]}"#;
         for name in ["lab-s3-readonly", "lab-ssm-role"] {
+            let _ = world.create_role(name, TRUST, None, SimTime::ZERO);
             world.create_instance_profile_with_role(name, Some(name));
         }
         world
