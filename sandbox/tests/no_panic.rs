@@ -93,6 +93,5 @@ fn random_shorthand_and_query_text_never_panics() {
         let text: String = (0..len).map(|_| alphabet[rng.below(alphabet.len() as u64) as usize]).collect();
         let _ = sandbox::cli::shorthand::parse(&text);
         let _ = sandbox::cli::format::query(&text, &serde_json::json!({"a": [1, {"b": "c"}]}));
-        let _ = sandbox::cli::transcript::split_words(&text);
     }
 }

@@ -1,12 +1,14 @@
-//! Scenario tests on virtual time: every `tests/transcripts/*.txt` script runs on a fresh world
-//! (seed 1, us-east-1) through one `check`, compared with its `.out` snapshot.
+//! Scenario tests on virtual time: every `tests/transcripts/*.txt` script runs in a fresh
+//! terminal session (seed 1, us-east-1), as the `ec2lab` runner and the browser run it, through
+//! one `check`, compared with its `.out` snapshot.
 //! `UPDATE_EXPECT=1 cargo test -p sandbox --test transcripts` rewrites the snapshots.
 
 use std::path::Path;
 
 fn check(script_path: &Path) -> Result<(), String> {
     let script = std::fs::read_to_string(script_path).map_err(|e| e.to_string())?;
-    let actual = sandbox::cli::transcript::run_script(&script, 1, "us-east-1");
+    let config = sandbox::SessionConfig { seed: 1, region: "us-east-1".to_string() };
+    let actual = sandbox::shell::transcript::run(&script, config);
     let out_path = script_path.with_extension("out");
     if std::env::var_os("UPDATE_EXPECT").is_some() {
         std::fs::write(&out_path, &actual).map_err(|e| e.to_string())?;

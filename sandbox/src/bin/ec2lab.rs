@@ -4,16 +4,17 @@
 //! ```text
 //! ec2lab [--seed N] [--region R] [--advance SECONDS] [SCRIPT|-]   (stdin when SCRIPT is absent or "-")
 //! ```
-//! In a script: `# advance 30` moves simulated time 30 seconds on; `NAME=$(aws …)` keeps a
-//! command's output in `$NAME`; `aws … > file` keeps it as a file for `file://file`; other `#`
-//! lines are comments. `--advance SECONDS` also moves time on after every command line.
+//! Every line runs through the same [`sandbox::Session`] the browser terminal uses: the whole
+//! shell (variables, `$(…)`, pipes, redirections, `chmod`, `ssh`, `curl` against IMDS on an
+//! instance). `# advance 30` moves simulated time 30 seconds on; other `#` lines are comments.
+//! `--advance SECONDS` also moves time on after every command line.
 
 use std::io::Read;
 
 const USAGE: &str = "usage: ec2lab [--seed N] [--region REGION] [--advance SECONDS] [SCRIPT|-]\n\
 \n\
-Runs each line of SCRIPT (or stdin) through the simulated `aws` CLI on a fresh world and prints\n\
-`$ line`, its stdout, `[stderr] …` lines and `[exit N]` for failures.\n\
+Runs each line of SCRIPT (or stdin) in the simulated terminal on a fresh world and prints the\n\
+prompt and line, its stdout, `[stderr] …` lines and `[exit N]` for failures.\n\
 In the script, `# advance 30` moves simulated time on by 30 seconds.\n";
 
 fn usage(code: i32) -> ! {
@@ -81,5 +82,5 @@ fn main() {
             .collect::<Vec<_>>()
             .join("\n");
     }
-    print!("{}", sandbox::cli::transcript::run_script(&script, seed, &region));
+    print!("{}", sandbox::shell::transcript::run(&script, sandbox::SessionConfig { seed, region }));
 }

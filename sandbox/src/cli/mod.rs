@@ -6,8 +6,8 @@
 //! ([`args`], with [`shorthand`] and JSON values), advance the world to `now`, run the handler
 //! (`ops_*.rs`, which call `World` actions and build responses with [`render`]), then apply
 //! `--query` and print with [`format`](mod@format) (json, text) or `table.rs`. `wait.rs` implements
-//! `aws ec2 wait`, `sts.rs` `aws sts get-caller-identity`, [`transcript`] the script runner the
-//! `ec2lab` binary and the tests share. Completion and help come from the same table (`help.rs`).
+//! `aws ec2 wait`, `sts.rs` `aws sts get-caller-identity`. Scripts of terminal lines run through
+//! `shell::transcript` (the `ec2lab` binary and the transcript tests). Completion and help come from the same table (`help.rs`).
 
 /// Builds one [`spec::OpSpec`] entry of the operation table.
 macro_rules! op {
@@ -36,7 +36,6 @@ pub mod shorthand;
 pub mod spec;
 mod sts;
 mod table;
-pub mod transcript;
 mod validate;
 mod wait;
 

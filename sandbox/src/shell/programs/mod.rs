@@ -56,48 +56,40 @@ pub struct Ctx<'a> {
 const NO_CREDENTIALS: &str =
     "\nUnable to locate credentials. You can configure credentials by running \"aws configure\".\n";
 
-/// Replaces `file://PATH` and `fileb://PATH` parameter values with the file's contents, as the
-/// AWS CLI does before parsing (the CLI itself never sees the host's filesystem).
-fn load_param_files(host: &Host, args: &[String]) -> Result<Vec<String>, CommandOutput> {
-    let mut out = Vec::with_capacity(args.len());
+/// Reads a file an `aws` option names (`file://PATH`, `fileb://PATH`, `--priv-launch-key PATH`)
+/// on `host`; the CLI expands `~` in such paths (`fileb://~/.ssh/key.pub`).
+fn read_param_file(host: &Host, path: &str) -> Result<String, crate::shell::vfs::FsError> {
+    let path =
+        path.strip_prefix("~/").map_or_else(|| path.to_string(), |rest| format!("{}/{rest}", host.home()));
+    host.fs.read(&host.path(&path), &host.user).map(str::to_string)
+}
+
+/// Checks that every `file://PATH` / `fileb://PATH` value can be read, with the CLI's message
+/// for one that cannot (a missing file, or one the user may not read). The CLI then reads the
+/// files itself, after parsing, so their contents are never mistaken for options.
+fn check_param_files(host: &Host, args: &[String]) -> Result<(), CommandOutput> {
     let mut previous: Option<&str> = None;
     for arg in args {
         let (option, value) = match arg.split_once('=') {
             Some((o, v)) if o.starts_with("--") => (Some(o), v),
             _ => (previous.filter(|p| p.starts_with("--")), arg.as_str()),
         };
-        let path = value.strip_prefix("file://").or_else(|| value.strip_prefix("fileb://"));
-        let loaded = match path {
-            // The CLI expands `~` in paramfile paths (`fileb://~/.ssh/key.pub`).
-            Some(p) => match host.fs.read(
-                &host.path(
-                    &p.strip_prefix("~/")
-                        .map_or_else(|| p.to_string(), |rest| format!("{}/{rest}", host.home())),
+        if let Some(p) = value.strip_prefix("file://").or_else(|| value.strip_prefix("fileb://"))
+            && let Err(e) = read_param_file(host, p)
+        {
+            let errno = if e == crate::shell::vfs::FsError::NotFound { 2 } else { 13 };
+            let opt = option.unwrap_or("--");
+            // A parameter value the CLI cannot use: exit 252, as for other bad parameters.
+            return Err(CommandOutput::fail(
+                format!(
+                    "\nError parsing parameter '{opt}': Unable to load paramfile {value}: [Errno {errno}] {e}: '{p}'\n"
                 ),
-                &host.user,
-            ) {
-                Ok(text) => Some(text.to_string()),
-                Err(e) => {
-                    let errno = if e == crate::shell::vfs::FsError::NotFound { 2 } else { 13 };
-                    let opt = option.unwrap_or("--");
-                    return Err(CommandOutput::fail(
-                        format!(
-                            "\nError parsing parameter '{opt}': Unable to load paramfile {value}: [Errno {errno}] {e}: '{p}'\n"
-                        ),
-                        255,
-                    ));
-                }
-            },
-            None => None,
-        };
-        out.push(match (loaded, arg.split_once('=')) {
-            (Some(text), Some((o, _))) if o.starts_with("--") => format!("{o}={text}"),
-            (Some(text), _) => text,
-            (None, _) => arg.clone(),
-        });
+                252,
+            ));
+        }
         previous = Some(arg.as_str());
     }
-    Ok(out)
+    Ok(())
 }
 
 impl Ctx<'_> {
@@ -127,15 +119,16 @@ impl Ctx<'_> {
                 env_region.unwrap_or_else(|| f.region.clone())
             }
         };
-        let args = match load_param_files(host, args) {
-            Ok(a) => a,
-            Err(out) => return out,
-        };
+        if let Err(out) = check_param_files(host, args) {
+            return out;
+        }
         let env = CliEnv { default_region: region };
+        // Options that name a local file (`--priv-launch-key win.pem`) read it from this host.
+        let read = |p: &str| read_param_file(host, p).ok();
         match self.here.clone() {
             // On an instance the CLI signs with the role's credentials (sts shows the role).
-            Some(id) => cli::run_as(self.world, &args, &env, now, &|_| None, cli::Caller::Instance(&id)),
-            None => cli::run(self.world, &args, &env, now),
+            Some(id) => cli::run_as(self.world, args, &env, now, &read, cli::Caller::Instance(&id)),
+            None => cli::run_with_files(self.world, args, &env, now, &read),
         }
     }
 
