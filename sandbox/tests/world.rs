@@ -198,6 +198,10 @@ fn a_spot_interruption_gives_two_minutes_notice() {
     assert_eq!(when, t.plus_secs(120));
     let notice = w.instance(&id).and_then(|i| i.spot_interruption.clone());
     assert_eq!(notice, Some(("terminate".to_string(), when)));
+    // The instance sees the notice in IMDS (`spot/instance-action`).
+    let facts = w.instance(&id).map(|i| sandbox::imds::world_view::facts_of(&w, i)).expect("facts");
+    let action = facts.spot_action.expect("a spot action in IMDS");
+    assert_eq!((action.action.as_str(), action.time), ("terminate", when));
     assert_eq!(w.instance(&id).map(|i| i.state), Some(InstanceState::Running));
     w.advance_to(when);
     let inst = w.instance(&id).expect("instance");

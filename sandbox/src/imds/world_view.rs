@@ -1,7 +1,9 @@
 //! Builds [`InstanceFacts`] from the control plane's [`World`]: the one place that reads the
 //! world's instance model, so IMDS and the shell depend only on the facts view.
 
-use super::facts::{IamFacts, IngressRule, InstanceFacts, KeyFacts, MetadataOptions, OsFamily, RunState};
+use super::facts::{
+    IamFacts, IngressRule, InstanceFacts, KeyFacts, MetadataOptions, OsFamily, RunState, SpotAction,
+};
 use crate::ec2::instance::Instance;
 use crate::ec2::regions::{fmt_ip, region_info};
 use crate::ec2::security_group::Peer;
@@ -117,7 +119,10 @@ pub fn facts_of(world: &World, inst: &Instance) -> InstanceFacts {
             ipv6_enabled: m.http_protocol_ipv6 == "enabled",
         },
         spot: inst.spot_request_id.is_some(),
-        spot_action: None,
+        spot_action: inst
+            .spot_interruption
+            .as_ref()
+            .map(|(action, time)| SpotAction { action: action.clone(), time: *time }),
         placement_group: inst.placement_group.clone(),
         partition_number: inst.partition_number,
         monitoring: inst.monitoring_enabled,
