@@ -447,6 +447,8 @@ impl Session {
             m.host.last_status = 0;
             m.host.fs.install(cloud_init::LOG_PATH, &log, "root", 0o644, boot);
         }
+        // cloud-init also writes to the serial console, which `get-console-output` reads.
+        self.world.set_guest_console(&f.instance_id, &log);
     }
 }
 

@@ -253,15 +253,21 @@ pub fn get_console_output(call: &mut Call) -> Out {
             i.mac_address,
             arch = i.architecture
         );
-        if i.user_data.is_some() {
-            log.push_str(
-                "Cloud-init v. 22.2.2 running 'modules:final'. Running user data script (part-001).\n",
-            );
+        match &i.guest_console {
+            // The guest's own cloud-init output, user data script output included.
+            Some(guest) => log.push_str(guest),
+            None => {
+                if i.user_data.is_some() {
+                    log.push_str(
+                        "Cloud-init v. 22.2.2 running 'modules:final'. Running user data script (part-001).\n",
+                    );
+                }
+                log.push_str(&format!(
+                    "Cloud-init v. 22.2.2 finished at {}. Datasource DataSourceEc2.  Up 18.43 seconds\n",
+                    zulu(boot.plus_secs(12))
+                ));
+            }
         }
-        log.push_str(&format!(
-            "Cloud-init v. 22.2.2 finished at {}. Datasource DataSourceEc2.  Up 18.43 seconds\n",
-            zulu(boot.plus_secs(12))
-        ));
         m.insert("Output".into(), json!(log));
     }
     Ok(Some(Value::Object(m)))

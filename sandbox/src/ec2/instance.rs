@@ -177,6 +177,9 @@ pub struct Instance {
     pub spot_interruption: Option<(String, SimTime)>,
     /// How many times the instance has booted (user data runs on the first boot only).
     pub boot_count: u32,
+    /// What the guest wrote to its serial console while booting (cloud-init's output, user data
+    /// included), once a shell has booted it; `get-console-output` shows it.
+    pub guest_console: Option<String>,
     /// When it last entered `running`.
     pub last_boot: Option<SimTime>,
     pub compute_meter: Meter,

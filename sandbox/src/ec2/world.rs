@@ -222,6 +222,20 @@ impl World {
 
     /// Sets a region's On-Demand vCPU quota (what a Service Quotas increase would do); lab
     /// setups and benchmarks use it. Returns false for an unknown region.
+    /// Records what the guest of `instance_id` printed on its console while booting (the shell
+    /// runs user data; the control plane serves the log through `get-console-output`). Returns
+    /// false for an unknown instance.
+    pub fn set_guest_console(&mut self, instance_id: &str, log: &str) -> bool {
+        let instance = self.regions.iter_mut().find_map(|r| r.instances.get_mut(instance_id));
+        match instance {
+            Some(i) => {
+                i.guest_console = Some(log.to_string());
+                true
+            }
+            None => false,
+        }
+    }
+
     pub fn set_vcpu_quota(&mut self, region: &str, bucket: super::catalog::VcpuBucket, vcpus: u32) -> bool {
         match self.region_mut(region) {
             Some(r) => {

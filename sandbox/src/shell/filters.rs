@@ -3,6 +3,7 @@
 use super::exec::Io;
 use super::host::Host;
 use crate::output::CommandOutput;
+use regex_lite::Regex;
 
 /// Gathers the text a filter reads: the named files, or stdin when none are named.
 fn inputs(host: &Host, prog: &str, files: &[String], io: &Io<'_>) -> (Vec<(String, String)>, String, i32) {
@@ -35,10 +36,59 @@ fn with_newline(line: &str) -> String {
 
 /// `grep [-i] [-v] [-c] [-n] [-E] [-q] PATTERN [FILE…]`: substring matching with `^`/`$`
 /// anchors and `|` alternation (other regular-expression syntax is taken literally).
+/// Rewrites a POSIX basic regular expression (grep's default syntax) in the extended syntax the
+/// matcher speaks: in BRE, `\(`, `\)`, `\{`, `\}`, `\|`, `\+` and `\?` are the operators and the
+/// bare characters are literals (GNU grep's reading).
+fn basic_to_extended(pattern: &str) -> String {
+    let mut out = String::with_capacity(pattern.len());
+    let mut chars = pattern.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '\\' => match chars.next() {
+                Some(op @ ('(' | ')' | '{' | '}' | '|' | '+' | '?')) => out.push(op),
+                Some(other) => {
+                    out.push('\\');
+                    out.push(other);
+                }
+                None => out.push_str("\\\\"),
+            },
+            '(' | ')' | '{' | '}' | '|' | '+' | '?' => {
+                out.push('\\');
+                out.push(c);
+            }
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// The matcher for grep's options, or grep's complaint about the pattern.
+fn grep_regex(pattern: &str, extended: bool, fixed: bool, ignore: bool, word: bool) -> Result<Regex, String> {
+    let body = if fixed {
+        regex_lite::escape(pattern)
+    } else if extended {
+        pattern.to_string()
+    } else {
+        basic_to_extended(pattern)
+    };
+    let body = if word { format!(r"\b(?:{body})\b") } else { body };
+    let body = if ignore { format!("(?i){body}") } else { body };
+    Regex::new(&body).map_err(|e| {
+        let text = e.to_string();
+        let reason = if text.contains("unclosed character class") {
+            "Unmatched [, [^, [:, [., or [=".to_string()
+        } else if text.contains("unclosed group") || text.contains("unopened group") {
+            "Unmatched ( or \\(".to_string()
+        } else {
+            "Invalid regular expression".to_string()
+        };
+        format!("grep: {reason}\n")
+    })
+}
+
 pub fn grep(host: &Host, args: &[String], io: &Io<'_>) -> CommandOutput {
     let (mut ignore, mut invert, mut count, mut number, mut quiet) = (false, false, false, false, false);
-    let mut extended = false;
-    let mut only = false;
+    let (mut extended, mut fixed, mut word, mut only) = (false, false, false, false);
     let mut rest = Vec::new();
     let mut pattern = None;
     for a in args {
@@ -51,8 +101,10 @@ pub fn grep(host: &Host, args: &[String], io: &Io<'_>) -> CommandOutput {
                     'n' => number = true,
                     'q' => quiet = true,
                     'E' => extended = true,
+                    'F' => fixed = true,
+                    'w' => word = true,
                     'o' => only = true,
-                    'F' | 'w' | 's' => {}
+                    's' => {}
                     other => {
                         return CommandOutput::fail(
                             format!(
@@ -75,22 +127,10 @@ pub fn grep(host: &Host, args: &[String], io: &Io<'_>) -> CommandOutput {
             2,
         );
     };
-    // Alternatives: `a|b` with -E, `a\|b` in basic syntax; each may be anchored.
-    let alternatives: Vec<(bool, bool, String)> = pattern
-        .split("\\|")
-        .flat_map(|p| {
-            if extended { p.split('|').map(str::to_string).collect::<Vec<_>>() } else { vec![p.to_string()] }
-        })
-        .map(|alt| {
-            let start = alt.starts_with('^');
-            let end = alt.ends_with('$') && alt.len() > 1;
-            let mut needle = alt.trim_start_matches('^').to_string();
-            if end {
-                needle.pop();
-            }
-            (start, end, if ignore { needle.to_lowercase() } else { needle })
-        })
-        .collect();
+    let regex = match grep_regex(&pattern, extended, fixed, ignore, word) {
+        Ok(r) => r,
+        Err(message) => return CommandOutput::fail(message, 2),
+    };
     let (sources, errors, mut status) = inputs(host, "grep", &rest, io);
     let multi = rest.len() > 1;
     let mut stdout = String::new();
@@ -99,26 +139,16 @@ pub fn grep(host: &Host, args: &[String], io: &Io<'_>) -> CommandOutput {
         let mut n = 0;
         for (i, line) in lines(text).iter().enumerate() {
             let body = line.trim_end_matches('\n');
-            let hay = if ignore { body.to_lowercase() } else { body.to_string() };
-            let hit = alternatives.iter().any(|(start, end, needle)| match (start, end) {
-                (true, true) => &hay == needle,
-                (true, false) => hay.starts_with(needle.as_str()),
-                (false, true) => hay.ends_with(needle.as_str()),
-                (false, false) => hay.contains(needle.as_str()),
-            });
-            if hit != invert {
+            if regex.is_match(body) != invert {
                 n += 1;
                 any = true;
                 if !count && !quiet {
                     let prefix = if multi { format!("{name}:") } else { String::new() };
                     let num = if number { format!("{}:", i + 1) } else { String::new() };
                     if only && !invert {
-                        // `-o`: each matching piece on its own line (case as in the input).
-                        for (_, _, needle) in alternatives.iter().filter(|a| !a.2.is_empty()) {
-                            for (at, _) in hay.match_indices(needle.as_str()) {
-                                let piece = body.get(at..at + needle.len()).unwrap_or(needle);
-                                stdout.push_str(&format!("{prefix}{num}{piece}\n"));
-                            }
+                        // `-o`: each non-empty match on its own line.
+                        for piece in regex.find_iter(body).map(|m| m.as_str()).filter(|p| !p.is_empty()) {
+                            stdout.push_str(&format!("{prefix}{num}{piece}\n"));
                         }
                     } else {
                         stdout.push_str(&format!("{prefix}{num}{}", with_newline(line)));
@@ -135,6 +165,37 @@ pub fn grep(host: &Host, args: &[String], io: &Io<'_>) -> CommandOutput {
         status = if any { 0 } else { 1 };
     }
     CommandOutput { stdout, stderr: errors, exit_code: status, clear_screen: false }
+}
+
+#[cfg(test)]
+mod grep_tests {
+    use super::*;
+
+    fn matches(pattern: &str, extended: bool, line: &str) -> bool {
+        grep_regex(pattern, extended, false, false, false).map(|r| r.is_match(line)).unwrap_or(false)
+    }
+
+    #[test]
+    fn basic_and_extended_syntax_differ_as_in_gnu_grep() {
+        assert!(matches("i-[0-9a-f]*", false, "id i-0abc12"));
+        assert!(matches("a\\|b", false, "b"));
+        assert!(!matches("a|b", false, "b"));
+        assert!(matches("a|b", false, "a|b"));
+        assert!(matches("a|b", true, "b"));
+        assert!(matches("^[[:digit:]]\\+$", false, "2024"));
+        assert!(matches("x.y", false, "xzy"));
+        assert!(!matches("^ab$", false, "abc"));
+    }
+
+    #[test]
+    fn bad_patterns_get_greps_message() {
+        assert_eq!(
+            grep_regex("[0-9", false, false, false, false).err().as_deref(),
+            Some("grep: Unmatched [, [^, [:, [., or [=\n")
+        );
+        assert!(grep_regex("a.b", false, true, false, false).is_ok_and(|r| !r.is_match("axb")));
+        assert!(grep_regex("web", false, false, false, true).is_ok_and(|r| !r.is_match("webserver")));
+    }
 }
 
 /// Parses `-n N`, `-N` or `-nN`; default 10.

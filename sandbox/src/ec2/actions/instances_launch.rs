@@ -186,6 +186,7 @@ impl World {
                 spot_request_id: None,
                 spot_interruption: None,
                 boot_count: 0,
+                guest_console: None,
                 last_boot: None,
                 compute_meter: Meter::starting(now, 0.0),
                 ipv4_meter: Meter::starting(now, 0.0),
