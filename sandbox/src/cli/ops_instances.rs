@@ -248,15 +248,18 @@ pub fn get_console_output(call: &mut Call) -> Out {
     if let Some(boot) = i.last_boot {
         let ip = i.private_ip_string().unwrap_or_default();
         let mut log = format!(
-            "[    0.000000] Linux version 6.1.119-129.201.amzn2023.{arch} (mockbuild@ip-10-0-60-61) #1 SMP\n[    0.000000] Command line: BOOT_IMAGE=(hd0,gpt1)/boot/vmlinuz root=UUID=5d0d0c1f console=tty0 console=ttyS0,115200n8\n[    2.104211] systemd[1]: Detected virtualization amazon.\nCloud-init v. 22.2.2 running 'init' at {}. Up 6.21 seconds.\nci-info: ++++++++++++++++++++++++++++++++++++++Net device info++++++++++++++++++++++++++++++++++++++\nci-info: | Device |  Up  |   Address    |      Mask     | Scope  |     Hw-Address    |\nci-info: |  ens5  | True | {ip} | 255.255.240.0 | global | {} |\n",
-            zulu(boot),
-            i.mac_address,
+            "[    0.000000] Linux version 6.1.119-129.201.amzn2023.{arch} (mockbuild@ip-10-0-60-61) #1 SMP\n[    0.000000] Command line: BOOT_IMAGE=(hd0,gpt1)/boot/vmlinuz root=UUID=5d0d0c1f console=tty0 console=ttyS0,115200n8\n[    2.104211] systemd[1]: Detected virtualization amazon.\n",
             arch = i.architecture
         );
         match &i.guest_console {
             // The guest's own cloud-init output, user data script output included.
             Some(guest) => log.push_str(guest),
             None => {
+                log.push_str(&format!(
+                    "Cloud-init v. 22.2.2 running 'init' at {}. Up 6.21 seconds.\nci-info: ++++++++++++++++++++++++++++++++++++++Net device info++++++++++++++++++++++++++++++++++++++\nci-info: | Device |  Up  |   Address    |      Mask     | Scope  |     Hw-Address    |\nci-info: |  ens5  | True | {ip} | 255.255.240.0 | global | {} |\n",
+                    zulu(boot),
+                    i.mac_address,
+                ));
                 if i.user_data.is_some() {
                     log.push_str(
                         "Cloud-init v. 22.2.2 running 'modules:final'. Running user data script (part-001).\n",
