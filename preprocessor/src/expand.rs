@@ -76,30 +76,15 @@ fn parse_directive(
     block_line: usize,
     body_line: usize,
 ) -> Result<Directive, Error> {
-    let error = |line: usize, message: String| Error {
-        file: file.to_string(),
-        line,
-        message,
-    };
+    let error = |line: usize, message: String| Error { file: file.to_string(), line, message };
     let name = info[PREFIX.len()..].split_whitespace().next().unwrap_or("");
     let kind = WidgetKind::from_name(name).ok_or_else(|| {
         let known: Vec<&str> = WidgetKind::ALL.iter().map(|k| k.name()).collect();
-        error(
-            block_line,
-            format!(
-                "unknown widget `{PREFIX}{name}`; known widgets: {}",
-                known.join(", ")
-            ),
-        )
+        error(block_line, format!("unknown widget `{PREFIX}{name}`; known widgets: {}", known.join(", ")))
     })?;
     let table: toml::Table = toml::from_str(body).map_err(|e| {
-        let line = e.span().map_or(body_line, |span| {
-            body_line + body[..span.start].matches('\n').count()
-        });
-        error(
-            line,
-            format!("bad `{PREFIX}{name}` configuration: {}", e.message()),
-        )
+        let line = e.span().map_or(body_line, |span| body_line + body[..span.start].matches('\n').count());
+        error(line, format!("bad `{PREFIX}{name}` configuration: {}", e.message()))
     })?;
     let config = match serde_json::to_value(table) {
         Ok(Value::Object(map)) => map,
@@ -201,8 +186,7 @@ mod tests {
                 Err(format!("no such bank for {}", d.kind.name()))
             }
         }
-        let err =
-            expand_chapter("\n\n```ec2lab-quiz\nbank = \"x\"\n```\n", "q.md", &Reject).unwrap_err();
+        let err = expand_chapter("\n\n```ec2lab-quiz\nbank = \"x\"\n```\n", "q.md", &Reject).unwrap_err();
         assert_eq!(err.to_string(), "q.md:3: no such bank for quiz");
     }
 }

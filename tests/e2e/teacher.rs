@@ -24,3 +24,14 @@ async fn answer_keys_wait_for_teacher_mode() -> anyhow::Result<()> {
     assert!(visible("main pre").await?, "a teacher sees the answers");
     browser.close().await
 }
+
+#[tokio::test]
+async fn question_banks_are_published_for_moodle() -> anyhow::Result<()> {
+    let browser = Browser::start().await?;
+    browser.client.goto(&format!("{}classroom.html", browser.base)).await?;
+    browser.client.find(Locator::LinkText("the IMDS bank")).await?.click().await?;
+    let text = browser.client.find(Locator::Css("body")).await?.text().await?;
+    assert!(text.starts_with("// EC2 Lab bank `imds`"), "{}", text.chars().take(200).collect::<String>());
+    assert!(text.contains("$CATEGORY: ec2lab/imds"));
+    browser.close().await
+}

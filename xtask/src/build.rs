@@ -9,7 +9,7 @@ use anyhow::{Context, Result};
 use ec2lab_preprocessor::{ContentResolver, Ec2LabPreprocessor};
 use mdbook_driver::MDBook;
 
-use crate::{paths, setup, sizes};
+use crate::{exports, paths, setup, sizes};
 
 /// The name the wasm module and its JS glue are published under, in `site/ec2lab/`.
 pub const MODULE: &str = "ec2lab_widgets";
@@ -72,8 +72,11 @@ fn book(site: &Path) -> Result<()> {
         ContentResolver::load(&root.join("content"), &root.join("book/src")).map_err(anyhow::Error::msg)?;
     let mut book = MDBook::load(root.join("book")).map_err(|e| anyhow::anyhow!("{e:#}"))?;
     book.config.build.build_dir = site.to_path_buf();
+    // Exports need the course after the preprocessor has taken the resolver: render them first.
+    let course = resolver.course().clone();
     book.with_preprocessor(Ec2LabPreprocessor::new(Box::new(resolver)));
     book.build().map_err(|e| anyhow::anyhow!("{e:#}"))?;
-    eprintln!("xtask: book built in {:.1}s", step.elapsed().as_secs_f64());
+    let banks = exports::write_gift(&course, site)?;
+    eprintln!("xtask: book built in {:.1}s ({banks} banks exported to GIFT)", step.elapsed().as_secs_f64());
     Ok(())
 }

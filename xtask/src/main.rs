@@ -8,6 +8,7 @@
 //! Each step installs what it needs when it is missing (the wasm32 target, Chromium).
 
 mod build;
+mod exports;
 mod paths;
 mod setup;
 mod sizes;
