@@ -8,22 +8,16 @@
 use quiz_engine::Answer;
 use quiz_engine::grade::{Detail, Grade};
 use quiz_engine::lab::{Golf, Lab};
-use sandbox::{Session, SimTime};
+use sandbox::SimTime;
 
-use crate::terminal::{Line, LineKind};
+use crate::terminal::{Line, TerminalModel};
 
 /// Everything the lab widget shows.
 #[derive(Debug, Clone)]
 pub struct LabModel {
     lab: Lab,
-    /// The session right after the setup: what "Reset lab" returns to.
-    start: Session,
-    session: Session,
-    /// Simulated time at the end of the setup.
-    offset: SimTime,
-    scrollback: Vec<Line>,
-    cursor: Option<usize>,
-    draft: String,
+    /// The terminal over the session the setup prepared ("Reset lab" returns to it).
+    terminal: TerminalModel,
     goals: Vec<(String, bool)>,
     hints_shown: usize,
     completed: Option<Golf>,
@@ -33,18 +27,7 @@ impl LabModel {
     pub fn new(lab: Lab) -> Self {
         let start = lab.start();
         let goals = lab.check(&start);
-        LabModel {
-            offset: start.world().now(),
-            session: start.clone(),
-            start,
-            lab,
-            scrollback: Vec::new(),
-            cursor: None,
-            draft: String::new(),
-            goals,
-            hints_shown: 0,
-            completed: None,
-        }
+        LabModel { terminal: TerminalModel::from_session(start), lab, goals, hints_shown: 0, completed: None }
     }
 
     pub fn lab(&self) -> &Lab {
@@ -52,11 +35,11 @@ impl LabModel {
     }
 
     pub fn prompt(&self) -> String {
-        self.session.prompt()
+        self.terminal.prompt()
     }
 
     pub fn scrollback(&self) -> &[Line] {
-        &self.scrollback
+        self.terminal.scrollback()
     }
 
     /// Each goal's text and whether it holds now.
@@ -82,42 +65,27 @@ impl LabModel {
         self.hints_shown = (self.hints_shown + 1).min(self.lab.hints.len());
     }
 
-    fn at(&self, elapsed: SimTime) -> SimTime {
-        SimTime(self.offset.0 + elapsed.0)
-    }
-
     /// Runs `line` `elapsed` after the page opened; true if this completed the lab.
     pub fn submit(&mut self, line: &str, elapsed: SimTime) -> bool {
-        self.cursor = None;
-        self.draft.clear();
-        let prompt = self.session.prompt();
-        let now = self.at(elapsed);
-        let output = self.session.run(line, now);
-        if output.clear_screen {
-            self.scrollback.clear();
-        } else {
-            self.scrollback.push(Line { kind: LineKind::Input, text: format!("{prompt}{line}") });
-            // Stderr first, as the practice terminal shows it (diagnostics usually come first).
-            for (kind, text) in [(LineKind::Stderr, output.stderr), (LineKind::Stdout, output.stdout)] {
-                if !text.is_empty() {
-                    self.scrollback.push(Line { kind, text });
-                }
-            }
-        }
+        self.terminal.submit(line, elapsed);
         self.evaluate()
     }
 
     /// Skips `secs` of simulated time, as if the learner had waited; true if the checklist
     /// changed.
     pub fn wait(&mut self, secs: u64, elapsed: SimTime) -> bool {
-        self.offset = SimTime(self.offset.0.saturating_add(secs.saturating_mul(1000)));
-        self.tick(elapsed)
+        self.terminal.wait(secs, elapsed);
+        self.reevaluate()
     }
 
     /// Lets simulated time run on without a command; true if the checklist changed.
     pub fn tick(&mut self, elapsed: SimTime) -> bool {
-        let now = self.at(elapsed);
-        self.session.world_mut().advance_to(now);
+        self.terminal.tick(elapsed);
+        self.reevaluate()
+    }
+
+    /// Re-checks the goals after time passed; true if the checklist changed.
+    fn reevaluate(&mut self) -> bool {
         let before = self.goals.clone();
         let completed = self.evaluate();
         completed || before != self.goals
@@ -125,67 +93,35 @@ impl LabModel {
 
     /// Re-checks the goals; true if the lab has just been completed.
     fn evaluate(&mut self) -> bool {
-        self.goals = self.lab.check(&self.session);
+        self.goals = self.lab.check(self.terminal.session());
         let done = self.goals.iter().all(|(_, ok)| *ok);
         if done && self.completed.is_none() {
-            self.completed = Some(self.lab.golf(&self.session));
+            self.completed = Some(self.lab.golf(self.terminal.session()));
             return true;
         }
         false
     }
 
-    /// Tab: the line with its last word completed; ambiguous candidates are listed in the
-    /// scrollback, as bash lists them.
+    /// Tab: the line with its last word completed (candidates listed when ambiguous).
     pub fn complete(&mut self, line: &str) -> String {
-        let completion = sandbox::completion::complete(&self.session, line);
-        if !completion.candidates.is_empty() {
-            let prompt = self.session.prompt();
-            self.scrollback.push(Line { kind: LineKind::Input, text: format!("{prompt}{line}") });
-            self.scrollback.push(Line {
-                kind: LineKind::Stdout,
-                text: format!("{}\n", completion.candidates.join("  ")),
-            });
-        }
-        completion.line
+        self.terminal.complete(line)
     }
 
     /// The learner's previous line (ArrowUp); the setup's lines are not offered.
     pub fn history_prev(&mut self, current: &str) -> Option<String> {
-        let history = self.session.history();
-        let first = self.lab.setup_commands().min(history.len());
-        let index = match self.cursor {
-            None if history.len() == first => return None,
-            None => {
-                self.draft = current.to_string();
-                history.len() - 1
-            }
-            Some(i) if i <= first => first,
-            Some(i) => i - 1,
-        };
-        self.cursor = Some(index);
-        Some(history[index].clone())
+        self.terminal.history_prev(current)
     }
 
     /// The next line (ArrowDown), or the draft once past the newest.
     pub fn history_next(&mut self) -> Option<String> {
-        let i = self.cursor?;
-        if i + 1 < self.session.history().len() {
-            self.cursor = Some(i + 1);
-            Some(self.session.history()[i + 1].clone())
-        } else {
-            self.cursor = None;
-            Some(std::mem::take(&mut self.draft))
-        }
+        self.terminal.history_next()
     }
 
     /// Back to the lab's setup: the terminal, checklist and completion start over; hints
     /// already revealed stay revealed.
     pub fn reset(&mut self) {
-        self.session = self.start.clone();
-        self.scrollback.clear();
-        self.cursor = None;
-        self.draft.clear();
-        self.goals = self.lab.check(&self.session);
+        self.terminal.reset();
+        self.goals = self.lab.check(self.terminal.session());
         self.completed = None;
     }
 

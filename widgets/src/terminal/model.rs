@@ -1,5 +1,6 @@
-//! The terminal's state without any DOM: scrollback, history navigation and reset.
-//! Plain Rust, so it is tested natively.
+//! The terminal's state without any DOM: scrollback, history navigation, completion, simulated
+//! time and reset. Plain Rust, so it is tested natively. The practice terminal and the lab's
+//! terminal are both this model (the lab's starts from a session its setup has prepared).
 
 use sandbox::{Session, SessionConfig, SimTime};
 
@@ -24,8 +25,13 @@ pub struct Line {
 /// Everything the terminal shows, and the session behind it.
 #[derive(Debug, Clone)]
 pub struct TerminalModel {
-    config: SessionConfig,
+    /// The session as the terminal started: what "Reset" returns to.
+    start: Session,
     session: Session,
+    /// History entries of `start` (a lab's setup lines): the arrow keys do not offer them.
+    history_floor: usize,
+    /// The session's clock when the terminal started; the page's clock counts on from there.
+    base: SimTime,
     scrollback: Vec<Line>,
     /// Position while browsing history with the arrow keys; `None` when editing a new line.
     cursor: Option<usize>,
@@ -37,14 +43,25 @@ pub struct TerminalModel {
 
 impl TerminalModel {
     pub fn new(config: SessionConfig) -> Self {
+        TerminalModel::from_session(Session::new(config))
+    }
+
+    /// A terminal over a session already prepared (a lab's setup has run in it).
+    pub fn from_session(session: Session) -> Self {
         TerminalModel {
-            session: Session::new(config.clone()),
-            config,
+            history_floor: session.history().len(),
+            base: session.world().now(),
+            start: session.clone(),
+            session,
             scrollback: Vec::new(),
             cursor: None,
             draft: String::new(),
             waited: 0,
         }
+    }
+
+    pub fn session(&self) -> &Session {
+        &self.session
     }
 
     pub fn prompt(&self) -> String {
@@ -55,9 +72,10 @@ impl TerminalModel {
         &self.scrollback
     }
 
-    /// Simulated time: the page's clock `elapsed` plus whatever was skipped.
+    /// Simulated time: the start's clock, plus the page's clock `elapsed`, plus whatever was
+    /// skipped.
     fn at(&self, elapsed: SimTime) -> SimTime {
-        SimTime(elapsed.0.saturating_add(self.waited))
+        SimTime(self.base.0.saturating_add(elapsed.0).saturating_add(self.waited))
     }
 
     /// Skips `secs` of simulated time, as if the learner had waited: instances finish booting.
@@ -89,16 +107,18 @@ impl TerminalModel {
         }
     }
 
-    /// The previous history entry (ArrowUp); `current` is what the input holds now.
+    /// The previous history entry (ArrowUp); `current` is what the input holds now. Lines from
+    /// before the terminal started (a lab's setup) are not offered.
     pub fn history_prev(&mut self, current: &str) -> Option<String> {
         let history = self.session.history();
+        let first = self.history_floor.min(history.len());
         let index = match self.cursor {
-            None if history.is_empty() => return None,
+            None if history.len() == first => return None,
             None => {
                 self.draft = current.to_string();
                 history.len() - 1
             }
-            Some(0) => 0,
+            Some(i) if i <= first => first,
             Some(i) => i - 1,
         };
         self.cursor = Some(index);
@@ -140,12 +160,12 @@ impl TerminalModel {
 
     /// The console view of the session's region at `now`.
     pub fn console(&self, elapsed: SimTime) -> ConsoleSnapshot {
-        ConsoleSnapshot::of(self.session.world(), &self.config.region, self.at(elapsed))
+        ConsoleSnapshot::of(self.session.world(), &self.session.config().region, self.at(elapsed))
     }
 
-    /// Back to a fresh session on the same configuration.
+    /// Back to the session as the terminal started, with empty scrollback.
     pub fn reset(&mut self) {
-        *self = TerminalModel::new(self.config.clone());
+        *self = TerminalModel::from_session(self.start.clone());
     }
 }
 
@@ -199,6 +219,21 @@ mod tests {
         assert_eq!(m.console(SimTime::ZERO).instances[0].state, "pending");
         m.wait(30, SimTime::ZERO);
         assert_eq!(m.console(SimTime::ZERO).instances[0].state, "running");
+    }
+
+    #[test]
+    fn a_prepared_session_keeps_its_lines_out_of_the_arrows_and_reset_returns_to_it() {
+        let mut prepared = Session::new(SessionConfig::default());
+        prepared.run("echo setup > notes.txt", SimTime::ZERO);
+        let mut m = TerminalModel::from_session(prepared);
+        assert_eq!(m.history_prev(""), None, "setup lines are not offered");
+        m.submit("echo mine", SimTime::ZERO);
+        assert_eq!(m.history_prev("").as_deref(), Some("echo mine"));
+        assert_eq!(m.history_prev("").as_deref(), Some("echo mine"));
+        m.submit("rm notes.txt", SimTime::ZERO);
+        m.reset();
+        m.submit("cat notes.txt", SimTime::ZERO);
+        assert_eq!(m.scrollback()[1].text, "setup\n", "reset brings back the prepared session");
     }
 
     #[test]
