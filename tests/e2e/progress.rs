@@ -28,6 +28,8 @@ async fn dashboard_imports_an_export_and_builds_a_classroom_csv() -> anyhow::Res
     let (title, id) = first_question(&browser).await?;
     let row = browser.wait_for_text(".ec2lab-progress-table tr", &title).await?;
     assert!(row.contains("0 / "), "nothing tried yet: {row}");
+    let totals = browser.wait_for_text(".ec2lab-progress-totals", "Labs completed: 0 of ").await?;
+    assert!(!totals.contains("of 0."), "the outline lists the course's labs: {totals}");
 
     // Import an export written by another browser.
     let dir = std::env::temp_dir().join(format!("ec2lab-e2e-progress-{}", std::process::id()));

@@ -1,4 +1,5 @@
-//! The course's outline: each bank's questions (id and domain) and every flashcard id. It is all
+//! The course's outline: each bank's questions (id and domain), every flashcard id and every lab
+//! id. It is all
 //! the dashboard and the classroom CSV need, small enough for a page to carry (the full course,
 //! with every question's text, is not).
 
@@ -28,6 +29,9 @@ pub struct Outline {
     pub banks: Vec<OutlineBank>,
     /// Every flashcard id, over all decks.
     pub cards: Vec<String>,
+    /// Every lab id.
+    #[serde(default)]
+    pub labs: Vec<String>,
 }
 
 impl Outline {
@@ -47,7 +51,18 @@ impl Outline {
                 })
                 .collect(),
             cards: course.decks.iter().flat_map(|d| d.cards.iter().map(|c| c.id.clone())).collect(),
+            labs: course.labs.iter().map(|l| l.id.clone()).collect(),
         }
+    }
+
+    /// Labs completed in `progress` (recorded by the lab widget under `lab:<id>`), of all labs.
+    pub fn labs_done(&self, progress: &super::Progress) -> (usize, usize) {
+        let done = self
+            .labs
+            .iter()
+            .filter(|id| progress.questions.get(&format!("lab:{id}")).is_some_and(|q| q.correct > 0))
+            .count();
+        (done, self.labs.len())
     }
 
     /// The bank and domain of question `id`.

@@ -27,6 +27,11 @@ impl ProgressModel {
         summary(progress, &self.outline, &Scheduler::new(progress.exam_date), now)
     }
 
+    /// Labs completed, and how many there are.
+    pub fn labs_done(&self, progress: &Progress) -> (usize, usize) {
+        self.outline.labs_done(progress)
+    }
+
     /// Reads an exported file: the progress it holds (every valid entry) and what was wrong.
     pub fn read_export(text: &str) -> (Progress, Vec<String>) {
         let loaded = Progress::from_json(text);
@@ -67,6 +72,7 @@ mod tests {
                     questions: vec![q("imds-a"), q("imds-b")],
                 }],
                 cards: vec!["card-1".into()],
+                labs: vec!["lab-a".into(), "lab-b".into()],
             },
         })
     }
@@ -81,6 +87,14 @@ mod tests {
         let s = model().summary(&progress, Timestamp(0));
         assert_eq!((s.banks[0].questions, s.banks[0].attempted, s.banks[0].mastered), (2, 1, 1));
         assert_eq!(s.cards_due, 1);
+    }
+
+    #[test]
+    fn completed_labs_are_counted() {
+        let export = r#"{"version":1,"questions":{"lab:lab-b":{"attempts":1,"correct":1,"last_score":1.0}}}"#;
+        let (progress, issues) = ProgressModel::read_export(export);
+        assert!(issues.is_empty(), "{issues:?}");
+        assert_eq!(model().labs_done(&progress), (1, 2));
     }
 
     #[test]

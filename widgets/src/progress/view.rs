@@ -23,6 +23,7 @@ pub fn ProgressDashboard(props: &ProgressProps) -> Html {
     let (progress, load_notes) = storage::load();
     let now = Timestamp(clock::now_ms() as i64);
     let s = model.summary(&progress, now);
+    let (labs_done, labs_total) = model.labs_done(&progress);
 
     let export = {
         let notes = notes.clone();
@@ -113,6 +114,7 @@ pub fn ProgressDashboard(props: &ProgressProps) -> Html {
             <div class="ec2lab-toolbar"><span class="ec2lab-title">{ "Your progress" }</span></div>
             <div class="ec2lab-progress-body">
                 <p class="ec2lab-progress-totals">
+                    { format!("Labs completed: {labs_done} of {labs_total}. ") }
                     { format!("Flashcards due: {}. Mock exams taken: {}", s.cards_due, s.exams_taken) }
                     { s.best_exam.map(|b| format!(", best score {b}.")).unwrap_or_else(|| ".".into()) }
                 </p>
