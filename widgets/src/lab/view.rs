@@ -12,7 +12,7 @@ use web_sys::{HtmlElement, HtmlInputElement, KeyboardEvent};
 use yew::prelude::*;
 
 use super::model::LabModel;
-use crate::terminal::LineKind;
+use crate::terminal::{KeyAction, LineKind, key_action};
 use crate::{clock, storage};
 
 #[derive(Properties, PartialEq, Clone)]
@@ -99,9 +99,13 @@ pub fn LabWidget(props: &LabProps) -> Html {
                 return;
             };
             let mut m = model.borrow_mut();
-            let replacement = match e.key().as_str() {
-                "Enter" => {
-                    e.prevent_default();
+            let action = key_action(&e.key(), e.ctrl_key(), e.shift_key(), field.value().is_empty());
+            let Some(action) = action else {
+                return;
+            };
+            e.prevent_default();
+            let replacement = match action {
+                KeyAction::Run => {
                     let line = field.value();
                     field.set_value("");
                     if m.submit(&line, elapsed(&origin)) {
@@ -110,29 +114,18 @@ pub fn LabWidget(props: &LabProps) -> Html {
                     redraw.force_update();
                     None
                 }
-                // Tab completes; on an empty line it moves focus on, so the page stays
-                // usable from the keyboard alone.
-                "Tab" if !e.shift_key() && !field.value().is_empty() => {
-                    e.prevent_default();
+                KeyAction::Complete => {
                     let completed = m.complete(&field.value());
                     redraw.force_update();
                     Some(completed)
                 }
-                "ArrowUp" => {
-                    e.prevent_default();
-                    m.history_prev(&field.value())
-                }
-                "ArrowDown" => {
-                    e.prevent_default();
-                    m.history_next()
-                }
-                "l" if e.ctrl_key() => {
-                    e.prevent_default();
+                KeyAction::HistoryPrev => m.history_prev(&field.value()),
+                KeyAction::HistoryNext => m.history_next(),
+                KeyAction::ClearScreen => {
                     m.submit("clear", elapsed(&origin));
                     redraw.force_update();
                     None
                 }
-                _ => None,
             };
             if let Some(text) = replacement {
                 field.set_value(&text);

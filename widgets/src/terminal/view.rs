@@ -8,6 +8,7 @@ use serde::Deserialize;
 use web_sys::{HtmlElement, HtmlInputElement, KeyboardEvent};
 use yew::prelude::*;
 
+use super::keys::{KeyAction, key_action};
 use super::model::{LineKind, TerminalModel};
 use crate::clock;
 use crate::console::Console;
@@ -90,38 +91,31 @@ pub fn Terminal(props: &TerminalProps) -> Html {
                 return;
             };
             let mut model = model.borrow_mut();
-            let replacement = match e.key().as_str() {
-                "Enter" => {
-                    e.prevent_default();
+            let action = key_action(&e.key(), e.ctrl_key(), e.shift_key(), field.value().is_empty());
+            let Some(action) = action else {
+                return;
+            };
+            e.prevent_default();
+            let replacement = match action {
+                KeyAction::Run => {
                     let line = field.value();
                     field.set_value("");
                     model.submit(&line, clock::since(origin));
                     redraw.force_update();
                     None
                 }
-                // Tab completes; on an empty line it moves focus on, so the page stays
-                // usable from the keyboard alone.
-                "Tab" if !e.shift_key() && !field.value().is_empty() => {
-                    e.prevent_default();
+                KeyAction::Complete => {
                     let completed = model.complete(&field.value());
                     redraw.force_update();
                     Some(completed)
                 }
-                "ArrowUp" => {
-                    e.prevent_default();
-                    model.history_prev(&field.value())
-                }
-                "ArrowDown" => {
-                    e.prevent_default();
-                    model.history_next()
-                }
-                "l" if e.ctrl_key() => {
-                    e.prevent_default();
+                KeyAction::HistoryPrev => model.history_prev(&field.value()),
+                KeyAction::HistoryNext => model.history_next(),
+                KeyAction::ClearScreen => {
                     model.submit("clear", clock::since(origin));
                     redraw.force_update();
                     None
                 }
-                _ => None,
             };
             if let Some(text) = replacement {
                 field.set_value(&text);
